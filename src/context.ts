@@ -1,0 +1,30 @@
+import type { Actor } from "./auth/actor";
+import { createDatabase, type Database } from "./db/client";
+
+/** Everything a resolver needs, built once per request and shared by GraphQL and REST. */
+export interface RequestContext {
+  env: Env;
+  db: Database;
+  actor: Actor;
+  requestId: string;
+  /** Aborted when the client goes away (enable_request_signal). */
+  signal: AbortSignal | undefined;
+  waitUntil: (promise: Promise<unknown>) => void;
+}
+
+export function createRequestContext(options: {
+  env: Env;
+  actor: Actor;
+  request: Request;
+  waitUntil: (promise: Promise<unknown>) => void;
+}): RequestContext {
+  const { env, actor, request, waitUntil } = options;
+  return {
+    env,
+    db: createDatabase(env.DB),
+    actor,
+    requestId: request.headers.get("cf-ray") ?? crypto.randomUUID(),
+    signal: request.signal,
+    waitUntil,
+  };
+}

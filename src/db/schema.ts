@@ -1,0 +1,114 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Milliseconds since the epoch; every timestamp column uses it so ordering is numeric. */
+const timestamp = (name: string) => integer(name, { mode: "number" });
+
+/** Every ChittyID this gateway has used, and whether it was minted here or by the ChittyID authority. */
+export const chittyIds = sqliteTable("chitty_ids", {
+  id: text("id").primaryKey(),
+  entityType: text("entity_type").notNull(),
+  source: text("source", { enum: ["local", "remote"] }).notNull(),
+  mintedAt: timestamp("minted_at").notNull(),
+});
+
+export const actors = sqliteTable("actors", {
+  id: text("id").primaryKey(),
+  type: text("type", { enum: ["human", "ai", "service", "system"] }).notNull(),
+  displayName: text("display_name").notNull(),
+  capabilities: text("capabilities", { mode: "json" }).$type<string[]>().notNull(),
+  status: text("status", { enum: ["active", "suspended", "revoked"] }).notNull().default("active"),
+  createdAt: timestamp("created_at").notNull(),
+  lastSeenAt: timestamp("last_seen_at"),
+  sessionCount: integer("session_count").notNull().default(0),
+});
+
+export const contexts = sqliteTable(
+  "contexts",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["active", "archived", "deleted"] }).notNull().default("active"),
+    ownerId: text("owner_id").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+    updatedAt: timestamp("updated_at").notNull(),
+    deletedAt: timestamp("deleted_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    // Names are unique per owner among live contexts; a deleted name may be reused.
+    uniqueIndex("contexts_owner_name_live").on(t.ownerId, t.name).where(sql`deleted_at IS NULL`),
+    index("contexts_created").on(t.createdAt, t.id),
+  ],
+);
+
+export const connections = sqliteTable(
+  "connections",
+  {
+    id: text("id").primaryKey(),
+    contextId: text("context_id").notNull().references(() => contexts.id),
+    service: text("service").notNull(),
+    status: text("status", { enum: ["active", "degraded", "disconnected"] }).notNull().default("active"),
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    ownerId: text("owner_id").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+    updatedAt: timestamp("updated_at").notNull(),
+    lastCheckedAt: timestamp("last_checked_at"),
+    disconnectedAt: timestamp("disconnected_at"),
+  },
+  (t) => [index("connections_context").on(t.contextId)],
+);
+
+export const installations = sqliteTable("installations", {
+  id: integer("id").primaryKey(),
+  chittyId: text("chitty_id").notNull().unique(),
+  accountLogin: text("account_login").notNull(),
+  accountType: text("account_type").notNull(),
+  repositorySelection: text("repository_selection").notNull(),
+  permissions: text("permissions", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+  installedAt: timestamp("installed_at").notNull(),
+  updatedAt: timestamp("updated_at").notNull(),
+  suspendedAt: timestamp("suspended_at"),
+  uninstalledAt: timestamp("uninstalled_at"),
+});
+
+/** ChittyDNA lineage: one genesis row per subject, then one evolution row per change. */
+export const dnaRecords = sqliteTable(
+  "dna_records",
+  {
+    id: text("id").primaryKey(),
+    subjectId: text("subject_id").notNull(),
+    subjectType: text("subject_type").notNull(),
+    kind: text("kind", { enum: ["genesis", "evolution"] }).notNull(),
+    // The (subject, sequence) uniqueness is what makes concurrent writers of one subject fail atomically.
+    sequence: integer("sequence").notNull(),
+    stateHash: text("state_hash").notNull(),
+    previousId: text("previous_id"),
+    actorId: text("actor_id"),
+    event: text("event").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("dna_subject_sequence").on(t.subjectId, t.sequence)],
+);
+
+/** ChittyChronicle timeline. `seq` is the monotonic cursor that subscriptions poll. */
+export const chronicleEvents = sqliteTable(
+  "chronicle_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull().unique(),
+    type: text("type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    actorId: text("actor_id"),
+    occurredAt: timestamp("occurred_at").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("chronicle_subject_seq").on(t.subjectId, t.seq), index("chronicle_type_seq").on(t.type, t.seq)],
+);
+
+export type ContextRow = typeof contexts.$inferSelect;
+export type ChronicleEventRow = typeof chronicleEvents.$inferSelect;
+export type DnaRecordRow = typeof dnaRecords.$inferSelect;

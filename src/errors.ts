@@ -1,0 +1,83 @@
+/**
+ * One error type for the whole gateway. REST and webhooks turn it into `{ error: { code, message } }`
+ * with `status`; GraphQL exposes `code` in `extensions` and masks every other error.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown; details?: unknown },
+  ) {
+    super(message, { cause: options?.cause });
+    this.name = new.target.name;
+    this.details = options?.details;
+  }
+
+  readonly details: unknown;
+
+  /** Whether retrying the same operation later may succeed (queue consumers use this). */
+  get retryable(): boolean {
+    return false;
+  }
+}
+
+export class InvalidInputError extends AppError {
+  constructor(message: string, details?: unknown, code = "INVALID_INPUT", status = 422) {
+    super(status, code, message, { details });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(404, "NOT_FOUND", `${what} ${id} was not found`);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Send `Authorization: Bearer <credential>` with a valid credential") {
+    super(401, "UNAUTHORIZED", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(403, "FORBIDDEN", message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, code = "CONFLICT") {
+    super(409, code, message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, "RATE_LIMITED", `Too many requests; retry after ${retryAfterSeconds} s`);
+  }
+}
+
+export class UpstreamUnavailableError extends AppError {
+  constructor(service: string, cause?: unknown) {
+    super(503, "UPSTREAM_UNAVAILABLE", `${service} is unavailable; try again shortly`, { cause });
+  }
+
+  override get retryable(): boolean {
+    return true;
+  }
+}
+
+/** The REST and webhook error body. Unknown errors are reported as 500 without their message. */
+export function toResponse(error: unknown): Response {
+  const appError =
+    error instanceof AppError ? error : new AppError(500, "INTERNAL", "Internal error; see the worker logs");
+  if (!(error instanceof AppError)) console.error("unhandled error", error);
+  const headers = new Headers({ "content-type": "application/json" });
+  if (appError instanceof RateLimitedError) headers.set("retry-after", String(appError.retryAfterSeconds));
+  const body: { error: { code: string; message: string; details?: unknown } } = {
+    error: { code: appError.code, message: appError.message },
+  };
+  if (appError.details !== undefined) body.error.details = appError.details;
+  return new Response(JSON.stringify(body), { status: appError.status, headers });
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+
+/** The boundary schemas for contexts: REST (via @hono/zod-openapi) and GraphQL (via @pothos/plugin-zod) share them. */
+
+// Control characters would make names unreadable in logs and UIs.
+const printable = /^[^\p{Cc}]*$/u;
+
+export const contextName = z
+  .string()
+  .trim()
+  .min(1, "name must not be empty")
+  .max(LIMITS.contextName, `name must be at most ${LIMITS.contextName} characters`)
+  .regex(printable, "name must not contain control characters");
+
+export const contextDescription = z
+  .string()
+  .max(LIMITS.contextDescription, `description must be at most ${LIMITS.contextDescription} characters`);
+
+export const contextData = z
+  .record(z.string(), z.unknown())
+  .refine((data) => new TextEncoder().encode(JSON.stringify(data)).byteLength <= LIMITS.contextDataBytes, {
+    message: `data must serialize to at most ${LIMITS.contextDataBytes} bytes of JSON`,
+  });
+
+export const contextStatus = z.enum(["active", "archived"]);
+
+export const contextId = z.string().regex(/^CHITTY-CONTEXT-[0-9a-f-]{36}$/, "id must be a context ChittyID");
+
+export const createContextInput = z.object({
+  name: contextName,
+  description: contextDescription.optional(),
+  data: contextData.optional(),
+});
+export type CreateContextInput = z.infer<typeof createContextInput>;
+
+export const updateContextInput = z
+  .object({
+    /** The version the caller last read; the update is refused with 409 if the context has moved on. */
+    version: z.number().int().positive(),
+    name: contextName.optional(),
+    description: contextDescription.optional(),
+    data: contextData.optional(),
+    status: contextStatus.optional(),
+  })
+  .refine((u) => u.name !== undefined || u.description !== undefined || u.data !== undefined || u.status !== undefined, {
+    message: "nothing to update: send at least one of name, description, data, status",
+  });
+export type UpdateContextInput = z.infer<typeof updateContextInput>;
+
+export const contextFilter = z.object({
+  status: z.enum(["active", "archived"]).optional(),
+  ownerId: z.string().max(100).optional(),
+});
+export type ContextFilter = z.infer<typeof contextFilter>;
+
+export const pageSize = z.number().int().min(1).max(LIMITS.pageSize);
+
+export const searchQuery = z
+  .string()
+  .trim()
+  .min(1, "q must not be empty")
+  .max(LIMITS.searchQuery, `q must be at most ${LIMITS.searchQuery} characters`);

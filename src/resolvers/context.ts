@@ -1,0 +1,211 @@
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { canAccessOwned, hasCapability, requireCapability } from "../auth/capabilities";
+import type { RequestContext } from "../context";
+import { isUniqueViolation } from "../db/client";
+import { contexts, type ContextRow } from "../db/schema";
+import { chronicleEventFor } from "../ecosystem/chronicle";
+import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { ConflictError, NotFoundError } from "../errors";
+import type { ContextFilter, CreateContextInput, UpdateContextInput } from "./context-input";
+import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
+
+const SUBJECT_TYPE = "context";
+const NAME_INDEX = "contexts.owner_id, contexts.name";
+
+/** The state that DNA hashes: what a client can observe of a context. */
+function observableState(row: ContextRow) {
+  const { id, name, description, data, status, ownerId, version } = row;
+  return { id, name, description, data, status, ownerId, version };
+}
+
+async function loadLive(ctx: RequestContext, id: string): Promise<ContextRow> {
+  const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
+  if (!row || row.deletedAt !== null || !canAccessOwned(ctx.actor, row.ownerId)) {
+    // Someone else's context is reported exactly like a missing one, so ids cannot be probed.
+    throw new NotFoundError("Context", id);
+  }
+  return row;
+}
+
+export async function getContext(ctx: RequestContext, id: string): Promise<ContextRow> {
+  requireCapability(ctx.actor, "contexts:read");
+  return loadLive(ctx, id);
+}
+
+const isContextKey = (key: unknown[]): key is [number, string] =>
+  key.length === 2 && typeof key[0] === "number" && typeof key[1] === "string";
+
+/** Newest first, keyset-paginated on (created_at, id) so pages stay stable while rows are added. */
+export async function listContexts(
+  ctx: RequestContext,
+  args: { first?: number | null; after?: string | null; filter?: ContextFilter | null },
+): Promise<Page<ContextRow>> {
+  requireCapability(ctx.actor, "contexts:read");
+  const limit = pageLimit(args.first);
+  const conditions = [isNull(contexts.deletedAt)];
+  const ownerId = hasCapability(ctx.actor, "actors:admin") ? args.filter?.ownerId : ctx.actor.id;
+  if (ownerId) conditions.push(eq(contexts.ownerId, ownerId));
+  if (args.filter?.status) conditions.push(eq(contexts.status, args.filter.status));
+  if (args.after) {
+    const [createdAt, id] = decodeCursor(args.after, isContextKey);
+    conditions.push(or(lt(contexts.createdAt, createdAt), and(eq(contexts.createdAt, createdAt), lt(contexts.id, id)))!);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(contexts)
+    .where(and(...conditions))
+    .orderBy(desc(contexts.createdAt), desc(contexts.id))
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => [row.createdAt, row.id]);
+}
+
+/** LIKE matches the text literally: the user's %, _ and \ are escaped. */
+function likePattern(query: string): string {
+  return `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Case-insensitive substring search over name, description and data. Ranking: an exact name,
+ * then a name prefix, then a name match, then description, then data; newest first within a rank.
+ */
+export async function searchContexts(
+  ctx: RequestContext,
+  args: { query: string; first?: number | null },
+): Promise<ContextRow[]> {
+  requireCapability(ctx.actor, "contexts:read");
+  const needle = args.query.toLowerCase();
+  const contains = likePattern(args.query);
+  const prefix = contains.slice(1);
+  const rank = sql<number>`CASE
+    WHEN lower(${contexts.name}) = ${needle} THEN 0
+    WHEN lower(${contexts.name}) LIKE ${prefix} ESCAPE '\\' THEN 1
+    WHEN lower(${contexts.name}) LIKE ${contains} ESCAPE '\\' THEN 2
+    WHEN lower(${contexts.description}) LIKE ${contains} ESCAPE '\\' THEN 3
+    ELSE 4 END`;
+  const conditions = [
+    isNull(contexts.deletedAt),
+    sql`(lower(${contexts.name}) LIKE ${contains} ESCAPE '\\'
+      OR lower(${contexts.description}) LIKE ${contains} ESCAPE '\\'
+      OR lower(${contexts.data}) LIKE ${contains} ESCAPE '\\')`,
+  ];
+  if (!hasCapability(ctx.actor, "actors:admin")) conditions.push(eq(contexts.ownerId, ctx.actor.id));
+  return ctx.db
+    .select()
+    .from(contexts)
+    .where(and(...conditions))
+    .orderBy(rank, desc(contexts.updatedAt))
+    .limit(pageLimit(args.first));
+}
+
+export async function createContext(ctx: RequestContext, input: CreateContextInput): Promise<ContextRow> {
+  requireCapability(ctx.actor, "contexts:write");
+  const now = Date.now();
+  const minted = mintChittyId("CONTEXT");
+  const row: ContextRow = {
+    id: minted.id,
+    name: input.name,
+    description: input.description ?? "",
+    data: input.data ?? {},
+    status: "active",
+    ownerId: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    version: 1,
+  };
+  const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
+  await writeAtomically(ctx, [
+    recordChittyId(ctx.db, minted, "CONTEXT", now),
+    ctx.db.insert(contexts).values(row),
+    (await dnaRecordFor(ctx.db, { ...audit, subjectType: SUBJECT_TYPE, state: observableState(row), event: "created" }, undefined)).statement,
+    chronicleEventFor(ctx.db, { ...audit, type: "context.created", data: { name: row.name, version: 1 } }),
+  ]);
+  return row;
+}
+
+export async function updateContext(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateContextInput,
+): Promise<ContextRow> {
+  requireCapability(ctx.actor, "contexts:write");
+  const current = await loadForChange(ctx, id);
+  if (current.version !== input.version) {
+    throw new ConflictError(
+      `Context ${id} is at version ${current.version}, not ${input.version}; re-read it and apply your change again`,
+      "VERSION_CONFLICT",
+    );
+  }
+  const now = Date.now();
+  const next: ContextRow = {
+    ...current,
+    name: input.name ?? current.name,
+    description: input.description ?? current.description,
+    data: input.data ?? current.data,
+    status: input.status ?? current.status,
+    updatedAt: now,
+    version: current.version + 1,
+  };
+  const changed = (["name", "description", "data", "status"] as const).filter((k) => input[k] !== undefined);
+  await writeChange(ctx, current, next, "updated", { changed });
+  return next;
+}
+
+export async function deleteContext(ctx: RequestContext, id: string): Promise<ContextRow> {
+  requireCapability(ctx.actor, "contexts:write");
+  const current = await loadForChange(ctx, id);
+  const now = Date.now();
+  const next: ContextRow = { ...current, status: "deleted", deletedAt: now, updatedAt: now, version: current.version + 1 };
+  await writeChange(ctx, current, next, "deleted", {});
+  return next;
+}
+
+/** A context about to change: it must exist, be visible to the caller, and not be deleted. */
+async function loadForChange(ctx: RequestContext, id: string): Promise<ContextRow> {
+  const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
+  if (!row || !canAccessOwned(ctx.actor, row.ownerId)) throw new NotFoundError("Context", id);
+  if (row.deletedAt !== null) {
+    throw new ConflictError(`Context ${id} was deleted; create a new context instead`, "CONTEXT_DELETED");
+  }
+  return row;
+}
+
+async function writeChange(
+  ctx: RequestContext,
+  current: ContextRow,
+  next: ContextRow,
+  event: "updated" | "deleted",
+  data: Record<string, unknown>,
+): Promise<void> {
+  const [previous] = await latestDnaRecord(ctx.db, current.id);
+  const audit = { subjectId: current.id, actorId: ctx.actor.id, now: next.updatedAt };
+  await writeAtomically(ctx, [
+    ctx.db
+      .update(contexts)
+      .set({ name: next.name, description: next.description, data: next.data, status: next.status, updatedAt: next.updatedAt, deletedAt: next.deletedAt, version: next.version })
+      .where(and(eq(contexts.id, current.id), eq(contexts.version, current.version), isNull(contexts.deletedAt))),
+    (await dnaRecordFor(ctx.db, { ...audit, subjectType: SUBJECT_TYPE, state: observableState(next), event }, previous)).statement,
+    chronicleEventFor(ctx.db, { ...audit, type: `context.${event}`, data: { ...data, version: next.version } }),
+  ]);
+}
+
+type BatchItem = Parameters<RequestContext["db"]["batch"]>[0][number];
+
+/**
+ * Runs the entity write, its DNA record and its Chronicle event as one D1 batch (one transaction).
+ * A concurrent writer that got there first makes the DNA sequence collide, so this batch rolls back whole.
+ */
+async function writeAtomically(ctx: RequestContext, statements: BatchItem[]): Promise<void> {
+  try {
+    await ctx.db.batch(statements as [BatchItem, ...BatchItem[]]);
+  } catch (error) {
+    if (isUniqueViolation(error, NAME_INDEX)) {
+      throw new ConflictError("You already have a context with this name; choose another name", "DUPLICATE_NAME");
+    }
+    if (isUniqueViolation(error, "dna_records")) {
+      throw new ConflictError("The context changed while you were updating it; re-read it and try again", "VERSION_CONFLICT");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,12 @@
+/** Documented input limits (README, "Limits"). */
+export const LIMITS = {
+  contextName: 120,
+  contextDescription: 2_000,
+  /** Bytes of a context's `data` once serialized as JSON. */
+  contextDataBytes: 64 * 1024,
+  searchQuery: 200,
+  pageSize: 100,
+  defaultPageSize: 20,
+  /** Bytes of any REST or GraphQL request body. */
+  requestBodyBytes: 256 * 1024,
+} as const;

@@ -1,0 +1,96 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { bodyLimit } from "hono/body-limit";
+import type { MiddlewareHandler } from "hono";
+import { authenticate } from "./auth/authenticate";
+import { createRequestContext } from "./context";
+import { AppError, InvalidInputError, toResponse } from "./errors";
+import { checkHealth } from "./health";
+import type { AppEnv } from "./rest/app-env";
+import { contextRoutes } from "./rest/contexts";
+import { LIMITS } from "./resolvers/limits";
+import { validationHook } from "./rest/validation-hook";
+import { yoga } from "./yoga";
+
+/** Routes that answer without a bearer credential; everything else is authenticated first. */
+const PUBLIC_ROUTES = new Set(["GET /health"]);
+
+function isGraphiqlPage(request: Request, env: Env): boolean {
+  // The GraphiQL page is static HTML; every query it sends carries the bearer key like any other client.
+  const url = new URL(request.url);
+  return (
+    env.ENVIRONMENT === "development" &&
+    request.method === "GET" &&
+    url.pathname === "/graphql" &&
+    !url.searchParams.has("query") &&
+    (request.headers.get("accept") ?? "").includes("text/html")
+  );
+}
+
+const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const route = `${c.req.method} ${c.req.path}`;
+  if (PUBLIC_ROUTES.has(route) || isGraphiqlPage(c.req.raw, c.env)) return next();
+  const actor = await authenticate(c.req.raw, c.env);
+  c.set("ctx", createRequestContext({ env: c.env, actor, request: c.req.raw, waitUntil: (p) => c.executionCtx.waitUntil(p) }));
+  return next();
+};
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+/** REST bodies are JSON only; anything else is refused before parsing. */
+const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (BODY_METHODS.has(c.req.method)) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+      throw new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
+    }
+  }
+  return next();
+};
+
+const limitBody = bodyLimit({
+  maxSize: LIMITS.requestBodyBytes,
+  onError: () => {
+    throw new AppError(413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${LIMITS.requestBodyBytes} bytes`);
+  },
+});
+
+/** Which path goes where: /health, /graphql, /v1 and the OpenAPI document. */
+export function createRouter() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.onError((error) => {
+    if (error instanceof HTTPException && !(error instanceof AppError)) {
+      // Hono's own validators throw these, e.g. for a body that is not valid JSON.
+      const code = error.status === 400 ? "INVALID_JSON" : "BAD_REQUEST";
+      return toResponse(new InvalidInputError(error.message || "The request is malformed", undefined, code, error.status));
+    }
+    return toResponse(error);
+  });
+  app.notFound((c) => toResponse(new AppError(404, "ROUTE_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`)));
+
+  app.use("*", authenticateRequest);
+  app.use("*", limitBody);
+
+  app.get("/health", async (c) => {
+    const health = await checkHealth(c.env);
+    return c.json(health, health.status === "ok" ? 200 : 503);
+  });
+
+  app.on(["GET", "POST"], "/graphql", (c) => yoga.fetch(c.req.raw, c.var.ctx ?? { env: c.env }));
+
+  app.use("/v1/*", requireJsonBody);
+  app.route("/v1", contextRoutes);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "ChittyConnect REST /v1", version: "1" },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+
+  return app;
+}
+
+export const router = createRouter();

@@ -1,0 +1,9 @@
+import { builder } from "./builder";
+import "./scalars";
+import "./actor";
+import "./dna-record";
+import "./chronicle-event";
+import "./context";
+
+/** The whole graph; importing a type file registers its fields on the builder. */
+export const schema = builder.toSchema({ sortSchema: true });
