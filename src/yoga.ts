@@ -1,18 +1,20 @@
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
-import { createGraphQLError, createYoga, maskError } from "graphql-yoga";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError } from "graphql-yoga";
 import type { RequestContext } from "./context";
 import { AppError, RateLimitedError } from "./errors";
 import { schema } from "./schema/index";
 
 /** Errors a client can act on keep their message and carry `extensions.code`; the rest are masked. */
 function exposeAppErrors(error: unknown, message: string, isDev?: boolean): Error {
-  const original = (error as { originalError?: unknown })?.originalError;
-  if (original instanceof AppError) {
-    const extensions: Record<string, unknown> = { code: original.code };
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (error instanceof GraphQLError && original instanceof AppError) {
+    // Annotated in place: Yoga logs every error that its mask replaces, and these are the client's, not ours.
+    const extensions = error.extensions as Record<string, unknown>;
+    extensions.code = original.code;
     if (original.details !== undefined) extensions.details = original.details;
     if (original instanceof RateLimitedError) extensions.retryAfter = original.retryAfterSeconds;
-    const { path, nodes } = error as { path?: readonly (string | number)[]; nodes?: never };
-    return createGraphQLError(original.message, { extensions, path, nodes });
+    return error;
   }
   return maskError(error, message, isDev);
 }

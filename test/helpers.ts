@@ -34,3 +34,15 @@ export async function gql<T = Record<string, any>>(
 export const uniqueName = (prefix: string) => `${prefix} ${crypto.randomUUID().slice(0, 8)}`;
 
 export { env };
+
+/** Creates a context through REST and returns its JSON. */
+export async function createContextViaRest(body: Record<string, unknown>): Promise<Record<string, any>> {
+  const response = await call("/v1/contexts/create", { method: "POST", body: JSON.stringify(body) });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, any>;
+}
+
+export async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  return { status: response.status, code: body.error.code, message: body.error.message };
+}
