@@ -13,6 +13,11 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.
             CHITTYCONNECT_ADMIN_KEY: "test-admin-key-0123456789abcdef",
+            DELEGATION_SIGNING_SECRET: "test-delegation-secret-0123456789abcdef0123",
+            // ChittyAuth is "configured" against a JWKS URL that tests answer by intercepting fetch.
+            CHITTY_AUTH_JWKS_URL: "https://auth.chitty.test/.well-known/jwks.json",
+            CHITTY_AUTH_ISSUER: "https://auth.chitty.test",
+            CHITTY_AUTH_AUDIENCE: "chittyconnect",
           },
         },
       }),

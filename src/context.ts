@@ -1,5 +1,5 @@
 import type { Actor } from "./auth/actor";
-import { createDatabase, type Database } from "./db/client";
+import type { Database } from "./db/client";
 
 /** Everything a resolver needs, built once per request and shared by GraphQL and REST. */
 export interface RequestContext {
@@ -14,14 +14,15 @@ export interface RequestContext {
 
 export function createRequestContext(options: {
   env: Env;
+  db: Database;
   actor: Actor;
   request: Request;
   waitUntil: (promise: Promise<unknown>) => void;
 }): RequestContext {
-  const { env, actor, request, waitUntil } = options;
+  const { env, db, actor, request, waitUntil } = options;
   return {
     env,
-    db: createDatabase(env.DB),
+    db,
     actor,
     requestId: request.headers.get("cf-ray") ?? crypto.randomUUID(),
     signal: request.signal,

@@ -35,7 +35,11 @@ export class NotFoundError extends AppError {
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(message = "Send `Authorization: Bearer <credential>` with a valid credential") {
+  constructor(
+    message = "Send `Authorization: Bearer <credential>` with a valid credential",
+    /** For the audit trail only: why authentication failed and, when known, whose credential it was. */
+    readonly audit: { reason: string; actorId?: string } = { reason: "missing" },
+  ) {
     super(401, "UNAUTHORIZED", message);
   }
 }

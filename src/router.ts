@@ -2,38 +2,17 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
 import type { MiddlewareHandler } from "hono";
-import { authenticate } from "./auth/authenticate";
-import { createRequestContext } from "./context";
-import { AppError, InvalidInputError, toResponse } from "./errors";
+import { recordAuthFailure } from "./auth/audit";
+import { authenticateRequest } from "./authenticate-request";
+import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
 import { checkHealth } from "./health";
 import type { AppEnv } from "./rest/app-env";
+import { actorRoutes } from "./rest/actors";
 import { contextRoutes } from "./rest/contexts";
+import { delegationRoutes } from "./rest/delegation";
 import { LIMITS } from "./resolvers/limits";
 import { validationHook } from "./rest/validation-hook";
 import { yoga } from "./yoga";
-
-/** Routes that answer without a bearer credential; everything else is authenticated first. */
-const PUBLIC_ROUTES = new Set(["GET /health"]);
-
-function isGraphiqlPage(request: Request, env: Env): boolean {
-  // The GraphiQL page is static HTML; every query it sends carries the bearer key like any other client.
-  const url = new URL(request.url);
-  return (
-    env.ENVIRONMENT === "development" &&
-    request.method === "GET" &&
-    url.pathname === "/graphql" &&
-    !url.searchParams.has("query") &&
-    (request.headers.get("accept") ?? "").includes("text/html")
-  );
-}
-
-const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const route = `${c.req.method} ${c.req.path}`;
-  if (PUBLIC_ROUTES.has(route) || isGraphiqlPage(c.req.raw, c.env)) return next();
-  const actor = await authenticate(c.req.raw, c.env);
-  c.set("ctx", createRequestContext({ env: c.env, actor, request: c.req.raw, waitUntil: (p) => c.executionCtx.waitUntil(p) }));
-  return next();
-};
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
@@ -59,7 +38,12 @@ const limitBody = bodyLimit({
 export function createRouter() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.onError((error) => {
+  app.onError((error, c) => {
+    const ctx = c.get("ctx");
+    if (error instanceof ForbiddenError && ctx) {
+      const denied = { type: "auth.denied" as const, actorId: ctx.actor.id, reason: error.message, method: c.req.method, path: c.req.path };
+      ctx.waitUntil(recordAuthFailure(ctx.db, denied));
+    }
     if (error instanceof HTTPException && !(error instanceof AppError)) {
       // Hono's own validators throw these, e.g. for a body that is not valid JSON.
       const code = error.status === 400 ? "INVALID_JSON" : "BAD_REQUEST";
@@ -81,6 +65,8 @@ export function createRouter() {
 
   app.use("/v1/*", requireJsonBody);
   app.route("/v1", contextRoutes);
+  app.route("/v1", actorRoutes);
+  app.route("/v1", delegationRoutes);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

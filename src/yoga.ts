@@ -1,8 +1,11 @@
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError } from "graphql";
-import { createYoga, maskError } from "graphql-yoga";
+import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import type { RequestContext } from "./context";
-import { AppError, RateLimitedError } from "./errors";
+import { recordAuthFailure } from "./auth/audit";
+import { AppError, ForbiddenError, RateLimitedError } from "./errors";
+import { graphqlLimitPlugins } from "./graphql-limits";
 import { schema } from "./schema/index";
 
 /** Errors a client can act on keep their message and carry `extensions.code`; the rest are masked. */
@@ -19,6 +22,24 @@ function exposeAppErrors(error: unknown, message: string, isDev?: boolean): Erro
   return maskError(error, message, isDev);
 }
 
+/** Every 403 a resolver raised goes to the audit trail, as REST's do in the router. */
+function auditDenials(): Plugin<RequestContext> {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result }) => {
+        const ctx = args.contextValue;
+        if (!("errors" in result) || !result.errors || !ctx.actor) return;
+        for (const error of result.errors) {
+          if (error.originalError instanceof ForbiddenError) {
+            const denied = { type: "auth.denied" as const, actorId: ctx.actor.id, reason: error.originalError.message, method: "POST", path: `/graphql#${error.path?.join(".") ?? ""}` };
+            ctx.waitUntil(recordAuthFailure(ctx.db, denied));
+          }
+        }
+      },
+    }),
+  };
+}
+
 const isProduction = (context: Partial<RequestContext>) => context.env?.ENVIRONMENT === "production";
 
 /** Built once per isolate: Yoga compiles and caches documents, so per-request creation would waste it. */
@@ -32,6 +53,10 @@ export const yoga = createYoga<RequestContext>({
       ? { title: "ChittyConnect", headers: JSON.stringify({ Authorization: "Bearer <CHITTYCONNECT_ADMIN_KEY>" }) }
       : false,
   plugins: [
+    ...graphqlLimitPlugins(),
+    // GET and form posts are the requests a browser sends cross-site without a preflight; demand a custom header.
+    useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+    auditDenials(),
     useDisableIntrospection({
       isDisabled: (_request, context) => isProduction(context as Partial<RequestContext>),
     }),

@@ -5,6 +5,7 @@ import type { Actor } from "./actor";
 export const CAPABILITIES = [
   "contexts:read",
   "contexts:write",
+  "actors:register",
   "actors:admin",
   "connections:read",
   "connections:write",
@@ -24,7 +25,20 @@ export function requireCapability(actor: Actor, capability: Capability): void {
   }
 }
 
+export const isAdmin = (actor: Actor) => hasCapability(actor, "actors:admin");
+
 /** Admins see everything; everyone else sees only what they own. */
-export function canAccessOwned(actor: Actor, ownerId: string): boolean {
-  return actor.id === ownerId || hasCapability(actor, "actors:admin");
+export function canAccessOwned(actor: Actor, ownerId: string | null): boolean {
+  return actor.id === ownerId || isAdmin(actor);
+}
+
+/** Throws 403 unless the actor owns the resource or is an administrator. */
+export function requireOwnership(actor: Actor, ownerId: string | null, what: string): void {
+  if (!canAccessOwned(actor, ownerId)) throw new ForbiddenError(`${what} belongs to another actor`);
+}
+
+/** Nobody can hand out a capability they do not hold themselves (registration, updates, delegation). */
+export function requireGrantable(actor: Actor, requested: readonly string[]): void {
+  const missing = requested.filter((c) => !actor.capabilities.includes("*") && !actor.capabilities.includes(c));
+  if (missing.length > 0) throw new ForbiddenError(`You cannot grant capabilities you do not hold: ${missing.join(", ")}`);
 }

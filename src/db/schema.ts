@@ -12,16 +12,55 @@ export const chittyIds = sqliteTable("chitty_ids", {
   mintedAt: timestamp("minted_at").notNull(),
 });
 
-export const actors = sqliteTable("actors", {
-  id: text("id").primaryKey(),
-  type: text("type", { enum: ["human", "ai", "service", "system"] }).notNull(),
-  displayName: text("display_name").notNull(),
-  capabilities: text("capabilities", { mode: "json" }).$type<string[]>().notNull(),
-  status: text("status", { enum: ["active", "suspended", "revoked"] }).notNull().default("active"),
-  createdAt: timestamp("created_at").notNull(),
-  lastSeenAt: timestamp("last_seen_at"),
-  sessionCount: integer("session_count").notNull().default(0),
-});
+export const actors = sqliteTable(
+  "actors",
+  {
+    id: text("id").primaryKey(),
+    type: text("type", { enum: ["human", "ai", "service", "system"] }).notNull(),
+    displayName: text("display_name").notNull(),
+    capabilities: text("capabilities", { mode: "json" }).$type<string[]>().notNull(),
+    status: text("status", { enum: ["active", "suspended", "revoked"] }).notNull().default("active"),
+    /** Who registered this actor; a non-admin registrant manages the actors it registered. */
+    createdBy: text("created_by"),
+    createdAt: timestamp("created_at").notNull(),
+    updatedAt: timestamp("updated_at"),
+    lastSeenAt: timestamp("last_seen_at"),
+    sessionCount: integer("session_count").notNull().default(0),
+  },
+  (t) => [index("actors_created_by").on(t.createdBy)],
+);
+
+/** API keys: only a SHA-256 of each key is stored. API_KEYS KV caches the hash lookup; this table is the truth. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    actorId: text("actor_id").notNull().references(() => actors.id),
+    keyHash: text("key_hash").notNull().unique(),
+    /** The first characters of the key, so people can tell their keys apart. */
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+    lastUsedAt: timestamp("last_used_at"),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [index("api_keys_actor").on(t.actorId)],
+);
+
+/** Delegated tokens: the record of truth for revocation, checked on every use. */
+export const delegations = sqliteTable(
+  "delegations",
+  {
+    id: text("id").primaryKey(),
+    delegatorId: text("delegator_id").notNull().references(() => actors.id),
+    targetService: text("target_service").notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    issuedAt: timestamp("issued_at").notNull(),
+    expiresAt: timestamp("expires_at").notNull(),
+    revokedAt: timestamp("revoked_at"),
+    revokedBy: text("revoked_by"),
+  },
+  (t) => [index("delegations_delegator").on(t.delegatorId), index("delegations_expires").on(t.expiresAt)],
+);
 
 export const contexts = sqliteTable(
   "contexts",
@@ -110,5 +149,8 @@ export const chronicleEvents = sqliteTable(
 );
 
 export type ContextRow = typeof contexts.$inferSelect;
+export type ActorRow = typeof actors.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type DelegationRow = typeof delegations.$inferSelect;
 export type ChronicleEventRow = typeof chronicleEvents.$inferSelect;
 export type DnaRecordRow = typeof dnaRecords.$inferSelect;

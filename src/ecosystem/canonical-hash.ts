@@ -9,8 +9,13 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** Hex SHA-256 of the canonical JSON of a state. */
-export async function hashState(value: unknown): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(canonicalJson(value)));
+/** Hex SHA-256 of a string. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Hex SHA-256 of the canonical JSON of a state. */
+export function hashState(value: unknown): Promise<string> {
+  return sha256Hex(canonicalJson(value));
 }

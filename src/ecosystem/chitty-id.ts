@@ -2,7 +2,7 @@ import type { Database } from "../db/client";
 import { chittyIds } from "../db/schema";
 
 /** Entity types that get ChittyIDs, as they appear in `CHITTY-{TYPE}-{uuid}`. */
-export type ChittyIdType = "CONTEXT" | "ACTOR" | "CONN" | "INSTALL" | "EVENT" | "DNA" | "COMMIT" | "PR" | "ISSUE" | "REPO";
+export type ChittyIdType = "CONTEXT" | "ACTOR" | "CONN" | "INSTALL" | "EVENT" | "DNA" | "DELEGATION" | "COMMIT" | "PR" | "ISSUE" | "REPO";
 
 export interface MintedChittyId {
   id: string;

@@ -1,11 +1,119 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, gt } from "drizzle-orm";
+import { SYSTEM_ACTOR_ID } from "../auth/actor";
+import { invalidateApiKeys } from "../auth/api-key";
+import { canAccessOwned, isAdmin, requireCapability, requireGrantable } from "../auth/capabilities";
 import type { RequestContext } from "../context";
-import { actors } from "../db/schema";
+import { actors, type ActorRow } from "../db/schema";
+import { chronicleEventFor } from "../ecosystem/chronicle";
+import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { ForbiddenError, NotFoundError } from "../errors";
+import type { RegisterActorInput, UpdateActorInput } from "./actor-input";
+import { issueApiKey } from "./api-key";
+import { atomicBatch } from "./atomic-batch";
+import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
 
-export type ActorRow = typeof actors.$inferSelect;
+export type { ActorRow };
+
+/** What DNA hashes of an actor. */
+const observableState = ({ id, type, displayName, capabilities, status }: ActorRow) => ({ id, type, displayName, capabilities, status });
+
+/** An actor is managed by itself (partly), by whoever registered it, and by administrators. */
+const manages = (ctx: RequestContext, row: ActorRow) => canAccessOwned(ctx.actor, row.createdBy) || row.id === ctx.actor.id;
 
 /** The actor record behind an id, or null when it is unknown (owners of old rows may be gone). */
 export async function findActor(ctx: RequestContext, id: string): Promise<ActorRow | null> {
   const [row] = await ctx.db.select().from(actors).where(eq(actors.id, id)).limit(1);
   return row ?? null;
+}
+
+export async function getActor(ctx: RequestContext, id: string): Promise<ActorRow> {
+  const row = await findActor(ctx, id);
+  if (!row) throw new NotFoundError("Actor", id);
+  if (!manages(ctx, row)) throw new ForbiddenError(`Actor ${id} is not you, and you did not register it`);
+  return row;
+}
+
+export async function getMe(ctx: RequestContext): Promise<ActorRow> {
+  return getActor(ctx, ctx.actor.id);
+}
+
+/** Stored capabilities, and (for the caller itself) what this request's credential actually grants. */
+export async function getCapabilities(ctx: RequestContext, id: string) {
+  const row = await getActor(ctx, id);
+  const effective = row.id === ctx.actor.id ? [...ctx.actor.capabilities] : row.capabilities;
+  return { actorId: row.id, capabilities: row.capabilities, effective, credential: row.id === ctx.actor.id ? ctx.actor.credential : null };
+}
+
+const isIdKey = (key: unknown[]): key is [string] => key.length === 1 && typeof key[0] === "string";
+
+export async function listActors(ctx: RequestContext, args: { first?: number | null; after?: string | null }): Promise<Page<ActorRow>> {
+  requireCapability(ctx.actor, "actors:admin");
+  const limit = pageLimit(args.first);
+  const after = args.after ? gt(actors.id, decodeCursor(args.after, isIdKey)[0]) : undefined;
+  const rows = await ctx.db.select().from(actors).where(after).orderBy(asc(actors.id)).limit(limit + 1);
+  return toPage(rows, limit, (row) => [row.id]);
+}
+
+/** Registers an actor and returns its first API key; the key is shown this once and only its hash is kept. */
+export async function registerActor(ctx: RequestContext, input: RegisterActorInput) {
+  if (!isAdmin(ctx.actor)) requireCapability(ctx.actor, "actors:register");
+  requireGrantable(ctx.actor, input.capabilities);
+  const now = Date.now();
+  const minted = mintChittyId("ACTOR");
+  const row: ActorRow = {
+    id: minted.id,
+    type: input.type,
+    displayName: input.displayName,
+    capabilities: input.capabilities,
+    status: "active",
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+    lastSeenAt: null,
+    sessionCount: 0,
+  };
+  const key = await issueApiKey(ctx, row.id, now);
+  const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
+  await atomicBatch(ctx, [
+    recordChittyId(ctx.db, minted, "ACTOR", now),
+    ctx.db.insert(actors).values(row),
+    key.statement,
+    (await dnaRecordFor(ctx.db, { ...audit, subjectType: "actor", state: observableState(row), event: "registered" }, undefined)).statement,
+    chronicleEventFor(ctx.db, { ...audit, type: "actor.registered", data: { type: row.type, capabilities: row.capabilities } }),
+  ]);
+  return { actor: row, apiKey: key.apiKey, keyId: key.keyId };
+}
+
+export async function updateActor(ctx: RequestContext, id: string, input: UpdateActorInput): Promise<ActorRow> {
+  const current = await getActor(ctx, id);
+  if (current.id === SYSTEM_ACTOR_ID) throw new ForbiddenError("The built-in system actor cannot be changed");
+  const privileged = input.capabilities !== undefined || input.status !== undefined;
+  // An actor may rename itself, but only its registrar or an administrator changes what it may do.
+  if (privileged && !canAccessOwned(ctx.actor, current.createdBy)) {
+    throw new ForbiddenError("Only the actor's registrar or an administrator can change its capabilities or status");
+  }
+  if (input.capabilities) requireGrantable(ctx.actor, input.capabilities);
+  const now = Date.now();
+  const next: ActorRow = {
+    ...current,
+    displayName: input.displayName ?? current.displayName,
+    capabilities: input.capabilities ?? current.capabilities,
+    status: input.status ?? current.status,
+    updatedAt: now,
+  };
+  const [previous] = await latestDnaRecord(ctx.db, id);
+  const audit = { subjectId: id, actorId: ctx.actor.id, now };
+  const changed = (["displayName", "capabilities", "status"] as const).filter((k) => input[k] !== undefined);
+  await atomicBatch(ctx, [
+    ctx.db
+      .update(actors)
+      .set({ displayName: next.displayName, capabilities: next.capabilities, status: next.status, updatedAt: now })
+      .where(eq(actors.id, id)),
+    (await dnaRecordFor(ctx.db, { ...audit, subjectType: "actor", state: observableState(next), event: "updated" }, previous)).statement,
+    chronicleEventFor(ctx.db, { ...audit, type: "actor.updated", data: { changed } }),
+  ]);
+  // Cached key lookups carry capabilities and status, so they must not outlive this change.
+  if (privileged) await invalidateApiKeys(ctx.env, ctx.db, id);
+  return next;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { canAccessOwned, hasCapability, requireCapability } from "../auth/capabilities";
+import { isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { contexts, type ContextRow } from "../db/schema";
@@ -7,6 +7,7 @@ import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
 import { ConflictError, NotFoundError } from "../errors";
+import { atomicBatch } from "./atomic-batch";
 import type { ContextFilter, CreateContextInput, UpdateContextInput } from "./context-input";
 import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
 
@@ -21,10 +22,8 @@ function observableState(row: ContextRow) {
 
 async function loadLive(ctx: RequestContext, id: string): Promise<ContextRow> {
   const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
-  if (!row || row.deletedAt !== null || !canAccessOwned(ctx.actor, row.ownerId)) {
-    // Someone else's context is reported exactly like a missing one, so ids cannot be probed.
-    throw new NotFoundError("Context", id);
-  }
+  if (!row || row.deletedAt !== null) throw new NotFoundError("Context", id);
+  requireOwnership(ctx.actor, row.ownerId, `Context ${id}`);
   return row;
 }
 
@@ -44,7 +43,8 @@ export async function listContexts(
   requireCapability(ctx.actor, "contexts:read");
   const limit = pageLimit(args.first);
   const conditions = [isNull(contexts.deletedAt)];
-  const ownerId = hasCapability(ctx.actor, "actors:admin") ? args.filter?.ownerId : ctx.actor.id;
+  if (args.filter?.ownerId) requireOwnership(ctx.actor, args.filter.ownerId, "These contexts");
+  const ownerId = isAdmin(ctx.actor) ? args.filter?.ownerId : ctx.actor.id;
   if (ownerId) conditions.push(eq(contexts.ownerId, ownerId));
   if (args.filter?.status) conditions.push(eq(contexts.status, args.filter.status));
   if (args.after) {
@@ -89,7 +89,7 @@ export async function searchContexts(
       OR lower(${contexts.description}) LIKE ${contains} ESCAPE '\\'
       OR lower(${contexts.data}) LIKE ${contains} ESCAPE '\\')`,
   ];
-  if (!hasCapability(ctx.actor, "actors:admin")) conditions.push(eq(contexts.ownerId, ctx.actor.id));
+  if (!isAdmin(ctx.actor)) conditions.push(eq(contexts.ownerId, ctx.actor.id));
   return ctx.db
     .select()
     .from(contexts)
@@ -115,12 +115,16 @@ export async function createContext(ctx: RequestContext, input: CreateContextInp
     version: 1,
   };
   const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
-  await writeAtomically(ctx, [
+  await atomicBatch(
+    ctx,
+    [
     recordChittyId(ctx.db, minted, "CONTEXT", now),
     ctx.db.insert(contexts).values(row),
     (await dnaRecordFor(ctx.db, { ...audit, subjectType: SUBJECT_TYPE, state: observableState(row), event: "created" }, undefined)).statement,
     chronicleEventFor(ctx.db, { ...audit, type: "context.created", data: { name: row.name, version: 1 } }),
-  ]);
+    ],
+    explainConflict,
+  );
   return row;
 }
 
@@ -164,7 +168,8 @@ export async function deleteContext(ctx: RequestContext, id: string): Promise<Co
 /** A context about to change: it must exist, be visible to the caller, and not be deleted. */
 async function loadForChange(ctx: RequestContext, id: string): Promise<ContextRow> {
   const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
-  if (!row || !canAccessOwned(ctx.actor, row.ownerId)) throw new NotFoundError("Context", id);
+  if (!row) throw new NotFoundError("Context", id);
+  requireOwnership(ctx.actor, row.ownerId, `Context ${id}`);
   if (row.deletedAt !== null) {
     throw new ConflictError(`Context ${id} was deleted; create a new context instead`, "CONTEXT_DELETED");
   }
@@ -180,32 +185,27 @@ async function writeChange(
 ): Promise<void> {
   const [previous] = await latestDnaRecord(ctx.db, current.id);
   const audit = { subjectId: current.id, actorId: ctx.actor.id, now: next.updatedAt };
-  await writeAtomically(ctx, [
+  await atomicBatch(
+    ctx,
+    [
     ctx.db
       .update(contexts)
       .set({ name: next.name, description: next.description, data: next.data, status: next.status, updatedAt: next.updatedAt, deletedAt: next.deletedAt, version: next.version })
       .where(and(eq(contexts.id, current.id), eq(contexts.version, current.version), isNull(contexts.deletedAt))),
     (await dnaRecordFor(ctx.db, { ...audit, subjectType: SUBJECT_TYPE, state: observableState(next), event }, previous)).statement,
     chronicleEventFor(ctx.db, { ...audit, type: `context.${event}`, data: { ...data, version: next.version } }),
-  ]);
+    ],
+    explainConflict,
+  );
 }
 
-type BatchItem = Parameters<RequestContext["db"]["batch"]>[0][number];
-
-/**
- * Runs the entity write, its DNA record and its Chronicle event as one D1 batch (one transaction).
- * A concurrent writer that got there first makes the DNA sequence collide, so this batch rolls back whole.
- */
-async function writeAtomically(ctx: RequestContext, statements: BatchItem[]): Promise<void> {
-  try {
-    await ctx.db.batch(statements as [BatchItem, ...BatchItem[]]);
-  } catch (error) {
-    if (isUniqueViolation(error, NAME_INDEX)) {
-      throw new ConflictError("You already have a context with this name; choose another name", "DUPLICATE_NAME");
-    }
-    if (isUniqueViolation(error, "dna_records")) {
-      throw new ConflictError("The context changed while you were updating it; re-read it and try again", "VERSION_CONFLICT");
-    }
-    throw error;
+/** A context write collides on a live name, or on the DNA sequence when another update got there first. */
+function explainConflict(error: unknown): Error | undefined {
+  if (isUniqueViolation(error, NAME_INDEX)) {
+    return new ConflictError("You already have a context with this name; choose another name", "DUPLICATE_NAME");
   }
+  if (isUniqueViolation(error, "dna_records")) {
+    return new ConflictError("The context changed while you were updating it; re-read it and try again", "VERSION_CONFLICT");
+  }
+  return undefined;
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq, lt } from "drizzle-orm";
-import { requireCapability } from "../auth/capabilities";
+import { isAdmin, requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
-import { chronicleEvents, type ChronicleEventRow } from "../db/schema";
+import { actors, chronicleEvents, contexts, delegations, type ChronicleEventRow } from "../db/schema";
+import { ForbiddenError } from "../errors";
 import { dnaLineage } from "../ecosystem/dna";
 import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
 
@@ -12,8 +13,9 @@ export async function listTimeline(
   ctx: RequestContext,
   args: { subjectId?: string | null; type?: string | null; first?: number | null; after?: string | null },
 ): Promise<Page<ChronicleEventRow>> {
-  // Timelines can name any subject, so reading them across subjects is an administrator's view.
-  requireCapability(ctx.actor, args.subjectId ? "contexts:read" : "actors:admin");
+  // Without a subject this spans everyone's events: an administrator's view.
+  if (args.subjectId) await requireSubjectVisible(ctx, args.subjectId);
+  else requireCapability(ctx.actor, "actors:admin");
   const limit = pageLimit(args.first);
   const conditions = [];
   if (args.subjectId) conditions.push(eq(chronicleEvents.subjectId, args.subjectId));
@@ -30,6 +32,19 @@ export async function listTimeline(
 
 /** A subject's DNA lineage, genesis first. */
 export async function listDna(ctx: RequestContext, subjectId: string) {
-  requireCapability(ctx.actor, "contexts:read");
+  await requireSubjectVisible(ctx, subjectId);
   return dnaLineage(ctx.db, subjectId);
+}
+
+/** History is as private as its subject: yourself, what you own, delegated or registered, or anything for admins. */
+async function requireSubjectVisible(ctx: RequestContext, subjectId: string): Promise<void> {
+  if (isAdmin(ctx.actor) || subjectId === ctx.actor.id) return;
+  const owners = await ctx.db
+    .select({ owner: actors.createdBy })
+    .from(actors)
+    .where(eq(actors.id, subjectId))
+    .union(ctx.db.select({ owner: contexts.ownerId }).from(contexts).where(eq(contexts.id, subjectId)))
+    .union(ctx.db.select({ owner: delegations.delegatorId }).from(delegations).where(eq(delegations.id, subjectId)));
+  const owner = owners[0]?.owner ?? null;
+  if (owner !== ctx.actor.id) throw new ForbiddenError(`The history of ${subjectId} is not yours to read`);
 }

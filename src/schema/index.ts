@@ -4,6 +4,9 @@ import "./actor";
 import "./dna-record";
 import "./chronicle-event";
 import "./context";
+import "./api-key";
+import "./service-connection";
+import "./delegation";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

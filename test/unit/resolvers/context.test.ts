@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createContext, getContext, searchContexts, updateContext } from "../../../src/resolvers/context";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../../src/errors";
+import { ConflictError } from "../../../src/errors";
+import { ForbiddenError } from "../../../src/errors";
 import { contextsNamed, db, storedFor } from "../../fixtures/db";
 import { requestContext } from "../../fixtures/request-context";
 
@@ -58,10 +59,10 @@ describe("context resolvers against local D1", () => {
     expect(results.map((c) => c.id)).toEqual([exact.id, prefix.id, inName.id, inDescription.id, inData.id]);
   });
 
-  it("hides another owner's context unless the caller is an administrator", async () => {
+  it("refuses another owner's context unless the caller is an administrator", async () => {
     const context = await createContext(requestContext(), { name: `owned ${crypto.randomUUID()}` });
     const stranger = requestContext({ id: "CHITTY-ACTOR-11111111-1111-4111-8111-111111111111", type: "human", capabilities: ["contexts:read"] });
-    await expect(getContext(stranger, context.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getContext(stranger, context.id)).rejects.toBeInstanceOf(ForbiddenError);
     const readOnly = requestContext({ id: context.ownerId, capabilities: ["contexts:read"] });
     await expect(createContext(readOnly, { name: "nope" })).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call, errorOf, uniqueName } from "../helpers";
-import { contextsNamed } from "../fixtures/db";
+import { call, errorOf, uniqueName } from "../../helpers";
+import { contextsNamed } from "../../fixtures/db";
 
 describe("zero-trust: every route but /health needs the bearer key", () => {
   const routes: [string, string, string?][] = [

@@ -1,0 +1,48 @@
+import type { MiddlewareHandler } from "hono";
+import { recordAuthFailure } from "./auth/audit";
+import { authenticate } from "./auth/authenticate";
+import { enforceRateLimit } from "./auth/rate-limit";
+import { touchSession } from "./auth/session";
+import { createRequestContext } from "./context";
+import { createDatabase } from "./db/client";
+import { UnauthorizedError } from "./errors";
+import type { AppEnv } from "./rest/app-env";
+
+/** Routes that answer without a bearer credential; everything else is authenticated first. */
+export const PUBLIC_ROUTES = new Set(["GET /health"]);
+
+function isGraphiqlPage(request: Request, env: Env): boolean {
+  // The GraphiQL page is static HTML; every query it sends carries a credential like any other client.
+  const url = new URL(request.url);
+  return (
+    env.ENVIRONMENT === "development" &&
+    request.method === "GET" &&
+    url.pathname === "/graphql" &&
+    !url.searchParams.has("query") &&
+    (request.headers.get("accept") ?? "").includes("text/html")
+  );
+}
+
+/**
+ * Resolves the caller once per request (credential → actor → rate limit) and stores the RequestContext.
+ * Failures are answered 401/429 before any route runs, and 401s are audited in Chronicle.
+ */
+export const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`) || isGraphiqlPage(c.req.raw, c.env)) return next();
+  const db = createDatabase(c.env.DB);
+  const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
+  let actor;
+  try {
+    actor = await authenticate(c.req.raw, c.env, db);
+  } catch (error) {
+    if (error instanceof UnauthorizedError) {
+      waitUntil(recordAuthFailure(db, { type: "auth.failed", ...error.audit, method: c.req.method, path: c.req.path }));
+    }
+    throw error;
+  }
+  await enforceRateLimit(c.env, actor);
+  const session = touchSession(db, actor);
+  if (session) waitUntil(session);
+  c.set("ctx", createRequestContext({ env: c.env, db, actor, request: c.req.raw, waitUntil }));
+  return next();
+};
