@@ -9,6 +9,8 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          // A smaller per-actor budget than wrangler.toml's 600/min, so the rate-limit test stays quick.
+          ratelimits: { ACTOR_RATE_LIMITER: { simple: { limit: 120, period: 60 } } },
           bindings: {
             TEST_MIGRATIONS: migrations,
             // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.
@@ -24,6 +26,8 @@ export default defineConfig(async () => {
     ],
     test: {
       setupFiles: ["./test/apply-migrations.ts"],
+      // Requests through the pool's loopback slow down under coverage on two cores; none of this is a timing assertion.
+      testTimeout: 30_000,
       coverage: {
         provider: "istanbul" as const,
         include: ["src/**/*.ts"],

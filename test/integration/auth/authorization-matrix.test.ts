@@ -1,0 +1,245 @@
+import { getNamedType, isObjectType } from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PUBLIC_ROUTES } from "../../../src/authenticate-request";
+import { router } from "../../../src/router";
+import { schema } from "../../../src/schema/index";
+import { call } from "../../helpers";
+import { serveChittyAuthJwks } from "../../fixtures/credentials";
+import { ATTEMPT, buildMatrixWorld, fingerprint, type MatrixWorld } from "../../fixtures/matrix-world";
+
+type Rule = { capability: string; open?: never } | { open: string; capability?: never };
+type Req = { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+
+/** Every authenticated REST route: the request it is tried with, and the rule that protects it. */
+const REST: Record<string, Rule & { request: (w: MatrixWorld) => Req; foreign?: (w: MatrixWorld) => Req }> = {
+  "POST /v1/contexts/create": {
+    capability: "contexts:write",
+    request: () => ({ method: "POST", path: "/v1/contexts/create", body: { name: `${ATTEMPT} ${crypto.randomUUID()}` } }),
+  },
+  "GET /v1/contexts/list": {
+    capability: "contexts:read",
+    request: () => ({ method: "GET", path: "/v1/contexts/list" }),
+    foreign: (w) => ({ method: "GET", path: `/v1/contexts/list?ownerId=${w.owner.id}` }),
+  },
+  "GET /v1/contexts/search": { capability: "contexts:read", request: () => ({ method: "GET", path: "/v1/contexts/search?q=matrix" }) },
+  "GET /v1/contexts/:id": {
+    capability: "contexts:read",
+    request: (w) => ({ method: "GET", path: `/v1/contexts/${w.owner.contextId}` }),
+    foreign: (w) => ({ method: "GET", path: `/v1/contexts/${w.owner.contextId}` }),
+  },
+  "PATCH /v1/contexts/:id": {
+    capability: "contexts:write",
+    request: (w) => ({ method: "PATCH", path: `/v1/contexts/${w.owner.contextId}`, body: { version: 1, description: "hijacked" } }),
+    foreign: (w) => ({ method: "PATCH", path: `/v1/contexts/${w.owner.contextId}`, body: { version: 1, description: "hijacked" } }),
+  },
+  "DELETE /v1/contexts/:id": {
+    capability: "contexts:write",
+    request: (w) => ({ method: "DELETE", path: `/v1/contexts/${w.owner.contextId}` }),
+    foreign: (w) => ({ method: "DELETE", path: `/v1/contexts/${w.owner.contextId}` }),
+  },
+  "POST /v1/actors/register": {
+    capability: "actors:register",
+    request: () => ({ method: "POST", path: "/v1/actors/register", body: { type: "service", displayName: `${ATTEMPT} actor`, capabilities: [] } }),
+  },
+  "GET /v1/actors/me": { open: "every actor may read itself", request: () => ({ method: "GET", path: "/v1/actors/me" }) },
+  "GET /v1/actors/:chittyId": {
+    open: "an actor may read itself; others need to have registered it",
+    request: (w) => ({ method: "GET", path: `/v1/actors/${w.owner.id}` }),
+    foreign: (w) => ({ method: "GET", path: `/v1/actors/${w.owner.id}` }),
+  },
+  "PATCH /v1/actors/:chittyId": {
+    open: "an actor may rename itself; capability changes need its registrar",
+    request: (w) => ({ method: "PATCH", path: `/v1/actors/${w.owner.id}`, body: { status: "revoked" } }),
+    foreign: (w) => ({ method: "PATCH", path: `/v1/actors/${w.owner.id}`, body: { displayName: "hijacked" } }),
+  },
+  "GET /v1/actors/:chittyId/capabilities": {
+    open: "an actor may read its own capabilities",
+    request: (w) => ({ method: "GET", path: `/v1/actors/${w.owner.id}/capabilities` }),
+    foreign: (w) => ({ method: "GET", path: `/v1/actors/${w.owner.id}/capabilities` }),
+  },
+  "POST /v1/delegate": {
+    capability: "delegate",
+    request: () => ({ method: "POST", path: "/v1/delegate", body: { targetService: "chittyid", scopes: ["contexts:read"] } }),
+  },
+  "POST /v1/delegate/validate": {
+    open: "any authenticated service checks tokens presented to it",
+    request: () => ({ method: "POST", path: "/v1/delegate/validate", body: { token: "a.b.c", targetService: "chittyid" } }),
+  },
+  "DELETE /v1/delegate/:tokenId": {
+    open: "a delegator may revoke its own tokens",
+    request: (w) => ({ method: "DELETE", path: `/v1/delegate/${w.owner.delegationId}` }),
+    foreign: (w) => ({ method: "DELETE", path: `/v1/delegate/${w.owner.delegationId}` }),
+  },
+  "GET /graphql": {
+    open: "GraphQL fields carry their own rules (below)",
+    request: () => ({ method: "GET", path: "/graphql?query=%7Bme%7Bid%7D%7D", headers: { "x-graphql-yoga-csrf": "1" } }),
+  },
+  "POST /graphql": { open: "GraphQL fields carry their own rules (below)", request: () => ({ method: "POST", path: "/graphql", body: { query: "{ me { id } }" } }) },
+  "GET /openapi.json": { open: "API documentation", request: () => ({ method: "GET", path: "/openapi.json" }) },
+};
+
+type Op = { query: string; variables: (w: MatrixWorld) => Record<string, unknown>; foreign?: (w: MatrixWorld) => Record<string, unknown> };
+const ctxVars = (w: MatrixWorld) => ({ id: w.owner.contextId });
+
+/** Every root GraphQL field, tried the same way. */
+const GRAPHQL: Record<string, Rule & Op> = {
+  "Query.context": { capability: "contexts:read", query: `query($id: ID!) { context(id: $id) { id } }`, variables: ctxVars, foreign: ctxVars },
+  "Query.contexts": {
+    capability: "contexts:read",
+    query: `query($owner: String) { contexts(first: 1, filter: { ownerId: $owner }) { edges { cursor } } }`,
+    variables: () => ({}),
+    foreign: (w) => ({ owner: w.owner.id }),
+  },
+  "Query.searchContexts": { capability: "contexts:read", query: `{ searchContexts(query: "matrix") { id } }`, variables: () => ({}) },
+  "Query.timeline": {
+    open: "history is as private as its subject",
+    query: `query($id: String) { timeline(subjectId: $id, first: 1) { edges { cursor } } }`,
+    variables: (w) => ({ id: w.owner.id }),
+    foreign: (w) => ({ id: w.owner.contextId }),
+  },
+  "Query.me": { open: "every actor may read itself", query: `{ me { id } }`, variables: () => ({}) },
+  "Query.actor": {
+    open: "an actor may read itself",
+    query: `query($id: ID!) { actor(id: $id) { id } }`,
+    variables: (w) => ({ id: w.owner.id }),
+    foreign: (w) => ({ id: w.owner.id }),
+  },
+  "Query.actors": { capability: "actors:admin", query: `{ actors(first: 1) { edges { cursor } } }`, variables: () => ({}) },
+  "Query.delegations": {
+    open: "an actor may list its own delegations",
+    query: `query($id: String) { delegations(first: 1, delegatorId: $id) { edges { cursor } } }`,
+    variables: () => ({}),
+    foreign: (w) => ({ id: w.owner.id }),
+  },
+  "Mutation.createContext": {
+    capability: "contexts:write",
+    query: `mutation($name: String!) { createContext(input: { name: $name }) { id } }`,
+    variables: () => ({ name: `${ATTEMPT} ${crypto.randomUUID()}` }),
+  },
+  "Mutation.updateContext": {
+    capability: "contexts:write",
+    query: `mutation($id: ID!) { updateContext(id: $id, input: { version: 1, description: "hijacked" }) { id } }`,
+    variables: ctxVars,
+    foreign: ctxVars,
+  },
+  "Mutation.deleteContext": { capability: "contexts:write", query: `mutation($id: ID!) { deleteContext(id: $id) { id } }`, variables: ctxVars, foreign: ctxVars },
+  "Mutation.registerActor": {
+    capability: "actors:register",
+    query: `mutation($name: String!) { registerActor(input: { type: service, displayName: $name }) { apiKey } }`,
+    variables: () => ({ name: `${ATTEMPT} actor` }),
+  },
+  "Mutation.updateActor": {
+    open: "an actor may rename itself",
+    query: `mutation($id: ID!) { updateActor(id: $id, input: { displayName: "hijacked" }) { id } }`,
+    variables: (w) => ({ id: w.owner.id }),
+    foreign: (w) => ({ id: w.owner.id }),
+  },
+  "Mutation.rotateApiKey": {
+    open: "an actor may rotate its own keys",
+    query: `mutation($id: ID!) { rotateApiKey(actorId: $id) { keyId } }`,
+    variables: (w) => ({ id: w.owner.id }),
+    foreign: (w) => ({ id: w.owner.id }),
+  },
+  "Mutation.revokeApiKey": {
+    open: "an actor may revoke its own keys",
+    query: `mutation($id: ID!) { revokeApiKey(keyId: $id) { id } }`,
+    variables: (w) => ({ id: w.owner.keyId }),
+    foreign: (w) => ({ id: w.owner.keyId }),
+  },
+  "Mutation.delegate": {
+    capability: "delegate",
+    query: `mutation { delegate(input: { targetService: "chittyid", scopes: ["contexts:read"] }) { token } }`,
+    variables: () => ({}),
+  },
+  "Mutation.validateDelegation": {
+    open: "any authenticated service checks tokens presented to it",
+    query: `mutation { validateDelegation(token: "a.b.c", targetService: "chittyid") { valid } }`,
+    variables: () => ({}),
+  },
+  "Mutation.revokeDelegation": {
+    open: "a delegator may revoke its own tokens",
+    query: `mutation($id: ID!) { revokeDelegation(tokenId: $id) { id } }`,
+    variables: (w) => ({ id: w.owner.delegationId }),
+    foreign: (w) => ({ id: w.owner.delegationId }),
+  },
+};
+
+function send(req: Req, key: string | null) {
+  return call(req.path, { method: req.method, key, headers: req.headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
+}
+
+const graphqlRequest = (op: Op, variables: Record<string, unknown>): Req => ({
+  method: "POST",
+  path: "/graphql",
+  body: { query: op.query, variables },
+});
+
+async function expectForbidden(response: Response, label: string) {
+  if (response.status === 200 && response.headers.get("content-type")?.includes("json")) {
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code, label).toBe("FORBIDDEN");
+  } else {
+    expect(response.status, label).toBe(403);
+  }
+}
+
+let world: MatrixWorld;
+beforeAll(async () => {
+  serveChittyAuthJwks();
+  world = await buildMatrixWorld();
+});
+
+describe("authorization matrix", () => {
+  it("covers every authenticated route of the router and every root field of the schema", () => {
+    const routes = router.routes
+      .filter((r) => r.method !== "ALL")
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !PUBLIC_ROUTES.has(r));
+    expect(new Set(routes)).toEqual(new Set(Object.keys(REST)));
+    const fields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+      type && isObjectType(getNamedType(type)) ? Object.keys(type.getFields()).map((f) => `${type.name}.${f}`) : [],
+    );
+    expect(new Set(fields)).toEqual(new Set(Object.keys(GRAPHQL)));
+  });
+
+  it("answers 401 to every bad credential on every route and field, and writes nothing", async () => {
+    const before = await fingerprint(world);
+    const requests = [
+      ...Object.entries(REST).map(([name, rule]) => [name, rule.request(world)] as const),
+      ...Object.entries(GRAPHQL).map(([name, op]) => [name, graphqlRequest(op, op.variables(world))] as const),
+    ];
+    for (const [credentialName, credential] of Object.entries(world.badCredentials)) {
+      for (const [name, req] of requests) {
+        const response = await send(req, credential);
+        expect(response.status, `${name} with ${credentialName}`).toBe(401);
+        await response.arrayBuffer();
+      }
+    }
+    expect(await fingerprint(world)).toEqual(before);
+  });
+
+  it("answers 403 when a capability is missing, and writes nothing", async () => {
+    const before = await fingerprint(world);
+    for (const [name, rule] of Object.entries(REST)) {
+      if (rule.capability) await expectForbidden(await send(rule.request(world), world.powerless.apiKey), `${name} without ${rule.capability}`);
+      else expect(rule.open, name).toMatch(/\w/);
+    }
+    for (const [name, op] of Object.entries(GRAPHQL)) {
+      if (op.capability) {
+        await expectForbidden(await send(graphqlRequest(op, op.variables(world)), world.powerless.apiKey), `${name} without ${op.capability}`);
+      } else expect(op.open, name).toMatch(/\w/);
+    }
+    expect(await fingerprint(world)).toEqual(before);
+  });
+
+  it("answers 403 for another actor's resource, and writes nothing", async () => {
+    const before = await fingerprint(world);
+    for (const [name, rule] of Object.entries(REST)) {
+      if (rule.foreign) await expectForbidden(await send(rule.foreign(world), world.intruder.apiKey), `${name} on another actor's resource`);
+    }
+    for (const [name, op] of Object.entries(GRAPHQL)) {
+      if (op.foreign) await expectForbidden(await send(graphqlRequest(op, op.foreign(world)), world.intruder.apiKey), `${name} on another actor's resource`);
+    }
+    expect(await fingerprint(world)).toEqual(before);
+  });
+});

@@ -1,0 +1,64 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { GRAPHQL_LIMITS } from "../../src/graphql-limits";
+import { yoga } from "../../src/yoga";
+import { requestContext } from "../fixtures/request-context";
+import { call, gql } from "../helpers";
+
+describe("GraphQL protection", () => {
+  it("refuses documents that are too deep, too aliased or too long before executing them", async () => {
+    const deep = `{ me { ${"contexts(first: 1) { edges { node { owner { ".repeat(3)}id${" } } } }".repeat(3)} } }`;
+    const aliased = `{ ${Array.from({ length: GRAPHQL_LIMITS.aliases + 1 }, (_, i) => `a${i}: me { id }`).join(" ")} }`;
+    const long = `{ me { ${"id ".repeat(GRAPHQL_LIMITS.tokens)} } }`;
+    for (const [name, query] of Object.entries({ deep, aliased, long })) {
+      const result = await gql(query);
+      expect(result.data, name).toBeUndefined();
+      expect(result.errors?.[0]?.message, name).toMatch(/depth|aliases|Token limit|Syntax Error|cost/i);
+    }
+  });
+
+  it("refuses GET queries without the CSRF header and form posts", async () => {
+    const get = await call("/graphql?query=%7Bme%7Bid%7D%7D");
+    expect(get.status).toBe(403);
+    const form = await call("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "query=%7Bme%7Bid%7D%7D",
+    });
+    expect([403, 415]).toContain(form.status);
+    const allowed = await call("/graphql?query=%7Bme%7Bid%7D%7D", { headers: { "x-graphql-yoga-csrf": "1" } });
+    expect(allowed.status).toBe(200);
+  });
+
+  it("masks unexpected errors and keeps actionable ones typed", async () => {
+    const missing = await gql(`{ context(id: "CHITTY-CONTEXT-00000000-0000-4000-8000-000000000000") { id } }`);
+    expect(missing.errors![0]!.extensions!.code).toBe("NOT_FOUND");
+
+    const brokenDb = new Proxy({}, { get: () => { throw new Error("secret internal detail"); } });
+    const response = await yoga.fetch(
+      new Request("https://connect.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ context(id: "CHITTY-CONTEXT-00000000-0000-4000-8000-000000000000") { id } }` }),
+      }),
+      { ...requestContext(), db: brokenDb as never },
+    );
+    const text = await response.text();
+    expect(text).toContain("Unexpected error.");
+    expect(text).not.toContain("secret internal detail");
+  });
+
+  it("allows introspection in development and refuses it in production", async () => {
+    const query = JSON.stringify({ query: "{ __schema { queryType { name } } }" });
+    const ask = (environment: string) =>
+      yoga.fetch(
+        new Request("https://connect.test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: query }),
+        { ...requestContext(), env: { ...(env as Env), ENVIRONMENT: environment } },
+      );
+    const dev = (await (await ask("development")).json()) as any;
+    expect(dev.data.__schema.queryType.name).toBe("Query");
+    const prod = (await (await ask("production")).json()) as any;
+    expect(prod.data).toBeUndefined();
+    expect(prod.errors[0].message).toMatch(/introspection/i);
+  });
+});
