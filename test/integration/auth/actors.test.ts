@@ -113,3 +113,23 @@ describe("actors", () => {
     expect(events.data!.timeline.edges[0].node).toMatchObject({ actorId: actor.id, data: { path: "/v1/contexts/list" } });
   });
 });
+
+describe("Actor fields", () => {
+  it("lists an actor's own contexts, connections and delegations, and refuses another's", async () => {
+    const actor = await registerActor(["contexts:read", "contexts:write", "connections:read", "delegate"]);
+    const other = await registerActor(["contexts:read", "connections:read"]);
+    const created = await call("/v1/contexts/create", { method: "POST", key: actor.apiKey, body: JSON.stringify({ name: "mine" }) });
+    const contextId = ((await created.json()) as any).id;
+    await call("/v1/delegate", { method: "POST", key: actor.apiKey, body: JSON.stringify({ targetService: "chittyid", scopes: ["contexts:read"] }) });
+    const query = `query($id: ID!) { actor(id: $id) { contexts(first: 5) { edges { node { id } } } connections { id } delegations(first: 5) { edges { node { targetService } } } } }`;
+    const own = await gql(query, { id: actor.id }, { key: actor.apiKey });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.actor).toEqual({
+      contexts: { edges: [{ node: { id: contextId } }] },
+      connections: [],
+      delegations: { edges: [{ node: { targetService: "chittyid" } }] },
+    });
+    const foreign = await gql(query, { id: actor.id }, { key: other.apiKey });
+    expect(foreign.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+  });
+});
