@@ -1,0 +1,85 @@
+// `npm run bench`: measures the gateway next to a bare "ok" worker, under wrangler dev and under
+// Miniflare's direct sockets, and writes bench-results/latest.{md,json}. See docs/benchmarks.md.
+import path from "node:path";
+import { readConfig } from "./bench/config.mjs";
+import { installCleanupHandlers, runCleanups } from "./bench/cleanup.mjs";
+import { describeMachine } from "./bench/machine.mjs";
+import { measureMode } from "./bench/measure-mode.mjs";
+import { renderMarkdown, writeResults } from "./bench/report.mjs";
+import { SCENARIOS, selectScenarios } from "./bench/scenarios.mjs";
+import { serveWithMiniflare } from "./bench/serve-miniflare.mjs";
+import { serveWithWrangler } from "./bench/serve-wrangler.mjs";
+import { createWorkspace } from "./bench/workspace.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** @type {Record<string, (workspace: import("./bench/workspace.mjs").Workspace) => Promise<import("./bench/serve-wrangler.mjs").Servers>>} */
+const SERVERS = { wrangler: serveWithWrangler, miniflare: serveWithMiniflare };
+
+// Generous per-mode allowance for bundling, migrations and readiness, plus every run with slack.
+const STARTUP_ALLOWANCE_S = 180;
+const PER_RUN_SLACK_S = 15;
+
+async function main() {
+  const config = readConfig(process.env, Object.keys(SERVERS));
+  const scenarios = selectScenarios(SCENARIOS, config.only);
+  const runsPerMode = scenarios.length * 2;
+  const budgetS = config.modes.length * (STARTUP_ALLOWANCE_S + runsPerMode * (config.warmupSeconds + config.durationSeconds + PER_RUN_SLACK_S));
+  installCleanupHandlers(budgetS * 1000);
+  const machine = describeMachine(ROOT);
+  if (machine.loadAverageAtStart > machine.cpus / 2) {
+    console.warn(`bench: load average is ${machine.loadAverageAtStart} on ${machine.cpus} CPUs; other work will skew the figures.`);
+  }
+
+  const workspace = await createWorkspace(ROOT);
+  const modes = [];
+  try {
+    for (const mode of config.modes) {
+      console.log(`[${mode}] starting servers`);
+      const servers = await SERVERS[mode](workspace);
+      try {
+        modes.push(await measureMode({ mode, servers, scenarios, config, adminKey: workspace.adminKey }));
+      } finally {
+        await servers.stop();
+      }
+    }
+  } catch (error) {
+    workspace.keep();
+    throw error;
+  }
+
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine,
+    settings: {
+      connections: config.connections,
+      warmupSeconds: config.warmupSeconds,
+      durationSeconds: config.durationSeconds,
+      ...(config.only ? { only: config.only } : {}),
+    },
+    modes,
+  };
+  const markdown = renderMarkdown(report);
+  console.log(`\n${markdown}`);
+  const files = await writeResults(ROOT, report, markdown);
+  console.log(`Wrote ${files.map((f) => path.relative(ROOT, f)).join(" and ")}.`);
+
+  const failed = modes.flatMap((m) => m.rows.filter((r) => r.failures.length > 0).map((r) => `${m.mode}: ${r.name}`));
+  if (failed.length > 0) {
+    workspace.keep();
+    console.error(`bench: these rows had failed requests, so their figures are not valid: ${failed.join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+} finally {
+  await runCleanups();
+}
+// Miniflare removes its own temp files after dispose() has returned, so exit naturally; the unref'd
+// timer only fires if a stray socket or timer would otherwise keep a finished run alive.
+setTimeout(() => process.exit(), 5000).unref();

@@ -1,0 +1,78 @@
+import { failuresOf, ratiosToFloor } from "./compare.mjs";
+import { createGatewayClient } from "./gateway-client.mjs";
+import { runScenario } from "./run-scenario.mjs";
+
+/**
+ * @typedef {object} Row
+ * @property {string} name
+ * @property {"floor" | "target"} kind
+ * @property {string} [floor] Name of the floor row this target is compared with.
+ * @property {import("./run-scenario.mjs").Measurement} measurement
+ * @property {import("./compare.mjs").Ratios} [ratios]
+ * @property {{ maxP95Ratio?: number }} [goal]
+ * @property {boolean | null} [goalMet] null when the run failed or there is no goal.
+ * @property {string[]} failures
+ */
+
+/**
+ * The floor answers "ok" to the same method, headers and body as the target, so both pay the same
+ * bytes on the wire and the same body read; only the application code differs.
+ * @param {import("./scenarios.mjs").TargetRequest} target
+ * @returns {import("./scenarios.mjs").TargetRequest}
+ */
+function floorRequestFor(target) {
+  return { method: target.method, path: "/", headers: target.headers, body: target.body, verify: (body) => body === "ok" };
+}
+
+/**
+ * Seeds, then measures every scenario and the floor it is compared with, all against the same servers.
+ * One floor per HTTP method keeps the run short as scenarios are added; it is measured right before
+ * the first target that needs it.
+ * @param {object} options
+ * @param {string} options.mode
+ * @param {import("./serve-wrangler.mjs").Servers} options.servers
+ * @param {import("./scenarios.mjs").Scenario[]} options.scenarios
+ * @param {import("./config.mjs").BenchConfig} options.config
+ * @param {string} options.adminKey
+ * @returns {Promise<{ mode: string, rows: Row[] }>}
+ */
+export async function measureMode({ mode, servers, scenarios, config, adminKey }) {
+  const client = createGatewayClient(servers.gatewayUrl, adminKey);
+  const prepared = [];
+  for (const scenario of scenarios) prepared.push({ scenario, request: await scenario.prepare(client) });
+
+  /** @type {Map<string, Row>} */
+  const floors = new Map();
+  /** @type {Row[]} */
+  const rows = [];
+  for (const { scenario, request } of prepared) {
+    let floor = floors.get(request.method);
+    if (!floor) {
+      const name = `floor: ${request.method} "ok"`;
+      console.log(`[${mode}] ${name}`);
+      const measurement = await runScenario({ baseUrl: servers.floorUrl, request: floorRequestFor(request), config });
+      floor = { name, kind: "floor", measurement, failures: failuresOf(measurement) };
+      floors.set(request.method, floor);
+      rows.push(floor);
+    }
+    console.log(`[${mode}] ${scenario.name}`);
+    const measurement = await runScenario({ baseUrl: servers.gatewayUrl, request, config });
+    const ratios = ratiosToFloor(measurement, floor.measurement);
+    const failures = failuresOf(measurement);
+    const maxP95Ratio = scenario.goal?.maxP95Ratio;
+    rows.push({
+      name: scenario.name,
+      kind: "target",
+      floor: floor.name,
+      measurement,
+      ratios,
+      goal: scenario.goal,
+      goalMet:
+        maxP95Ratio === undefined || ratios.p95 === null || failures.length > 0 || floor.failures.length > 0
+          ? null
+          : ratios.p95 <= maxP95Ratio,
+      failures,
+    });
+  }
+  return { mode, rows };
+}

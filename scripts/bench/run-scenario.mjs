@@ -1,0 +1,83 @@
+import autocannon from "autocannon";
+import { onCleanup } from "./cleanup.mjs";
+import { summarizeLatencies } from "./latency-summary.mjs";
+
+/**
+ * @typedef {object} Measurement
+ * @property {number} reqPerSec autocannon's mean of per-second request counts.
+ * @property {import("./latency-summary.mjs").LatencySummary} latencyMs Of 2xx responses only, from autocannon's
+ *   per-response timings.
+ * @property {number} requests Responses received in the measured window.
+ * @property {number} non2xx
+ * @property {number} errors Connection errors and timeouts.
+ * @property {number} timeouts
+ * @property {number} mismatches 2xx answers that failed the scenario's `verify`.
+ * @property {Record<string, number>} statusCodes
+ * @property {number} durationSeconds
+ */
+
+/**
+ * @param {object} options
+ * @param {string} options.url
+ * @param {import("./scenarios.mjs").TargetRequest} options.request
+ * @param {number} options.connections
+ * @param {number} options.seconds
+ * @param {(latencyMs: number) => void} [options.onLatency]
+ */
+async function cannon({ url, request, connections, seconds, onLatency }) {
+  const instance = autocannon({
+    url,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    verifyBody: request.verify,
+  });
+  const unregister = onCleanup(() => instance.stop());
+  if (onLatency) {
+    instance.on("response", (/** @type {unknown} */ _client, /** @type {number} */ statusCode, /** @type {number} */ _bytes, /** @type {number} */ latencyMs) => {
+      if (statusCode >= 200 && statusCode < 300) onLatency(latencyMs);
+    });
+  }
+  try {
+    return await instance;
+  } finally {
+    unregister();
+  }
+}
+
+/**
+ * Warms the path up (JIT, isolate, D1 page cache, keep-alive pool), then measures for a fixed duration.
+ * @param {object} options
+ * @param {string} options.baseUrl
+ * @param {import("./scenarios.mjs").TargetRequest} options.request
+ * @param {import("./config.mjs").BenchConfig} options.config
+ * @returns {Promise<Measurement>}
+ */
+export async function runScenario({ baseUrl, request, config }) {
+  const url = new URL(request.path, baseUrl).href;
+  const { connections } = config;
+  await cannon({ url, request, connections, seconds: config.warmupSeconds });
+  /** @type {number[]} */
+  const latencies = [];
+  const result = await cannon({
+    url,
+    request,
+    connections,
+    seconds: config.durationSeconds,
+    onLatency: (ms) => latencies.push(ms),
+  });
+  return {
+    reqPerSec: result.requests.average,
+    latencyMs: summarizeLatencies(latencies),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    mismatches: result.mismatches,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
+    durationSeconds: result.duration,
+  };
+}

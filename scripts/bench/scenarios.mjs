@@ -1,0 +1,77 @@
+/**
+ * @typedef {object} TargetRequest
+ * @property {"GET" | "POST"} method
+ * @property {string} path
+ * @property {Record<string, string>} headers
+ * @property {string} [body]
+ * @property {(body: string) => boolean} verify Cheap check that a 2xx answer is the real result, not an error
+ *   (GraphQL reports errors with 200). Failures count as mismatches and flag the row.
+ */
+
+/**
+ * @typedef {object} Scenario
+ * @property {string} name
+ * @property {(client: import("./gateway-client.mjs").GatewayClient) => Promise<TargetRequest>} prepare
+ *   Seeds what the scenario reads and returns the request to repeat. Every selected scenario is prepared
+ *   before any is measured, so all measurements in a mode see the same database.
+ * @property {{ maxP95Ratio?: number }} [goal] The issue's target, checked against the same-run floor.
+ */
+
+const bearer = (/** @type {string} */ key) => ({ authorization: `Bearer ${key}` });
+
+/** Targets, in the order they are measured; later issues append (delegation validate, webhook ack, ...). */
+export const SCENARIOS = /** @type {Scenario[]} */ ([
+  {
+    name: "GraphQL context read",
+    goal: { maxP95Ratio: 2 },
+    async prepare(client) {
+      const created = await client.postJson("/v1/contexts/create", {
+        name: "bench context",
+        description: "Read by the GraphQL context benchmark",
+        data: { repository: "chittyos/chittyconnect", labels: ["bench", "perf"], settings: { retries: 3, enabled: true } },
+      });
+      const id = String(created.id);
+      return {
+        method: "POST",
+        path: "/graphql",
+        headers: { ...bearer(client.adminKey), "content-type": "application/json" },
+        body: JSON.stringify({
+          query: "query($id: ID!){ context(id:$id){ id name version data } }",
+          variables: { id },
+        }),
+        verify: (body) => body.includes(id) && !body.includes('"errors"'),
+      };
+    },
+  },
+  {
+    name: "REST list",
+    async prepare(client) {
+      for (let i = 1; i <= 50; i++) {
+        await client.postJson("/v1/contexts/create", {
+          name: `bench list context ${String(i).padStart(2, "0")}`,
+          description: "Listed by the REST list benchmark",
+          data: { index: i, tags: ["bench"] },
+        });
+      }
+      return {
+        method: "GET",
+        path: "/v1/contexts/list?first=20",
+        headers: bearer(client.adminKey),
+        verify: (body) => body.startsWith('{"items":[{'),
+      };
+    },
+  },
+]);
+
+/**
+ * @param {Scenario[]} scenarios
+ * @param {string | undefined} only
+ */
+export function selectScenarios(scenarios, only) {
+  if (!only) return scenarios;
+  const selected = scenarios.filter((s) => s.name.toLowerCase().includes(only.toLowerCase()));
+  if (selected.length === 0) {
+    throw new Error(`BENCH_ONLY="${only}" matches no scenario; choose from: ${scenarios.map((s) => s.name).join(", ")}`);
+  }
+  return selected;
+}
