@@ -8,6 +8,7 @@ import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
 import { ConflictError, NotFoundError } from "../errors";
 import { atomicBatch } from "./atomic-batch";
+import { cachedContext, fillContextCache, refreshContextCache } from "./context-cache";
 import type { ContextFilter, CreateContextInput, UpdateContextInput } from "./context-input";
 import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
 
@@ -21,7 +22,11 @@ function observableState(row: ContextRow) {
 }
 
 async function loadLive(ctx: RequestContext, id: string): Promise<ContextRow> {
-  const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
+  let row = await cachedContext(ctx, id);
+  if (!row) {
+    row = (await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1))[0] ?? null;
+    if (row) fillContextCache(ctx, row);
+  }
   if (!row || row.deletedAt !== null) throw new NotFoundError("Context", id);
   requireOwnership(ctx.actor, row.ownerId, `Context ${id}`);
   return row;
@@ -125,6 +130,7 @@ export async function createContext(ctx: RequestContext, input: CreateContextInp
     ],
     explainConflict,
   );
+  await refreshContextCache(ctx, row);
   return row;
 }
 
@@ -197,6 +203,7 @@ async function writeChange(
     ],
     explainConflict,
   );
+  await refreshContextCache(ctx, next);
 }
 
 /** A context write collides on a live name, or on the DNA sequence when another update got there first. */
