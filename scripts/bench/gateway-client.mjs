@@ -3,6 +3,7 @@
  * @property {string} adminKey
  * @property {(path: string, body: unknown) => Promise<any>} postJson POSTs JSON; throws unless 2xx.
  * @property {(path: string) => Promise<any>} getJson GETs JSON; throws unless 2xx.
+ * @property {(key: string) => GatewayClient} as The same client, authenticating with another key.
  */
 
 /**
@@ -31,5 +32,6 @@ export function createGatewayClient(baseUrl, adminKey) {
     adminKey,
     postJson: (path, body) => request("POST", path, body),
     getJson: (path) => request("GET", path),
+    as: (key) => createGatewayClient(baseUrl, key),
   };
 }

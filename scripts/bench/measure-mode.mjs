@@ -9,8 +9,9 @@ import { runScenario } from "./run-scenario.mjs";
  * @property {string} [floor] Name of the floor row this target is compared with.
  * @property {import("./run-scenario.mjs").Measurement} measurement
  * @property {import("./compare.mjs").Ratios} [ratios]
- * @property {{ maxP95Ratio?: number }} [goal]
+ * @property {{ maxP95Ratio?: number, against?: string }} [goal]
  * @property {boolean | null} [goalMet] null when the run failed or there is no goal.
+ * @property {number | null} [goalRatio] p95 ÷ the goal's reference p95.
  * @property {string[]} failures
  */
 
@@ -60,6 +61,10 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey }
     const ratios = ratiosToFloor(measurement, floor.measurement);
     const failures = failuresOf(measurement);
     const maxP95Ratio = scenario.goal?.maxP95Ratio;
+    // A goal is judged against the floor, or against another scenario of this run that it names.
+    const reference = scenario.goal?.against ? rows.find((r) => r.name === scenario.goal?.against) : floor;
+    if (!reference) throw new Error(`${scenario.name}: its goal names "${scenario.goal?.against}", which must be measured before it`);
+    const goalRatio = ratiosToFloor(measurement, reference.measurement).p95;
     rows.push({
       name: scenario.name,
       kind: "target",
@@ -68,9 +73,10 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey }
       ratios,
       goal: scenario.goal,
       goalMet:
-        maxP95Ratio === undefined || ratios.p95 === null || failures.length > 0 || floor.failures.length > 0
+        maxP95Ratio === undefined || goalRatio === null || failures.length > 0 || reference.failures.length > 0
           ? null
-          : ratios.p95 <= maxP95Ratio,
+          : goalRatio <= maxP95Ratio,
+      goalRatio,
       failures,
     });
   }

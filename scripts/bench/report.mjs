@@ -15,8 +15,9 @@ const count = (/** @type {number} */ n) => Math.round(n).toLocaleString("en-US")
 function goalCell(row) {
   const max = row.goal?.maxP95Ratio;
   if (max === undefined) return "";
-  if (row.goalMet === null) return `p95 ≤ ${max}× floor: not judged`;
-  return `p95 ≤ ${max}× floor: ${row.goalMet ? "**met**" : "**missed**"}`;
+  const target = `p95 ≤ ${max}× ${row.goal?.against ? `"${row.goal.against}"` : "floor"}`;
+  if (row.goalMet === null) return `${target}: not judged`;
+  return `${target}: ${times(row.goalRatio ?? null)}, ${row.goalMet ? "**met**" : "**missed**"}`;
 }
 
 /** @param {import("./measure-mode.mjs").Row} row */

@@ -14,10 +14,18 @@
  * @property {(client: import("./gateway-client.mjs").GatewayClient) => Promise<TargetRequest>} prepare
  *   Seeds what the scenario reads and returns the request to repeat. Every selected scenario is prepared
  *   before any is measured, so all measurements in a mode see the same database.
- * @property {{ maxP95Ratio?: number }} [goal] The issue's target, checked against the same-run floor.
+ * @property {{ maxP95Ratio?: number, against?: string }} [goal] The issue's target: p95 at most this many times
+ *   the same-run floor's, or (with `against`) that of another scenario measured earlier in the list.
  */
 
 const bearer = (/** @type {string} */ key) => ({ authorization: `Bearer ${key}` });
+const json = { "content-type": "application/json" };
+
+/** Registers an actor through the API and returns its key. @param {import("./gateway-client.mjs").GatewayClient} client @param {string[]} capabilities */
+async function registerActor(client, capabilities) {
+  const { apiKey } = await client.postJson("/v1/actors/register", { type: "service", displayName: "bench actor", capabilities });
+  return /** @type {string} */ (apiKey);
+}
 
 /** Targets, in the order they are measured; later issues append (delegation validate, webhook ack, ...). */
 export const SCENARIOS = /** @type {Scenario[]} */ ([
@@ -40,6 +48,42 @@ export const SCENARIOS = /** @type {Scenario[]} */ ([
           variables: { id },
         }),
         verify: (body) => body.includes(id) && !body.includes('"errors"'),
+      };
+    },
+  },
+  {
+    name: "GET /health (no credential)",
+    async prepare() {
+      return { method: "GET", path: "/health", headers: {}, verify: (body) => body.includes('"status":"ok"') };
+    },
+  },
+  {
+    name: "GraphQL context read (API key)",
+    goal: { maxP95Ratio: 1.2, against: "GET /health (no credential)" },
+    async prepare(client) {
+      const key = await registerActor(client, ["contexts:read", "contexts:write"]);
+      const created = await client.as(key).postJson("/v1/contexts/create", { name: "bench actor context", data: { owner: "bench" } });
+      const id = String(created.id);
+      return {
+        method: "POST",
+        path: "/graphql",
+        headers: { ...bearer(key), ...json },
+        body: JSON.stringify({ query: "query($id: ID!){ context(id:$id){ id name version data } }", variables: { id } }),
+        verify: (body) => body.includes(id) && !body.includes('"errors"'),
+      };
+    },
+  },
+  {
+    name: "delegation validate",
+    async prepare(client) {
+      const key = await registerActor(client, ["delegate", "contexts:read"]);
+      const issued = await client.as(key).postJson("/v1/delegate", { targetService: "chittyid", scopes: ["contexts:read"], ttlSeconds: 3600 });
+      return {
+        method: "POST",
+        path: "/v1/delegate/validate",
+        headers: { ...bearer(key), ...json },
+        body: JSON.stringify({ token: issued.token, targetService: "chittyid" }),
+        verify: (body) => body.startsWith('{"valid":true'),
       };
     },
   },

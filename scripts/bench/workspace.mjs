@@ -44,7 +44,7 @@ export async function createWorkspace(root) {
     dir,
     configPath: await writeBenchWranglerConfig(path.join(root, "wrangler.toml"), path.join(dir, "gateway.wrangler.json")),
     floorConfigPath: await writeBenchWranglerConfig(path.join(root, "bench/floor.wrangler.toml"), path.join(dir, "floor.wrangler.json")),
-    secrets: { CHITTYCONNECT_ADMIN_KEY: adminKey },
+    secrets: { CHITTYCONNECT_ADMIN_KEY: adminKey, DELEGATION_SIGNING_SECRET: randomBytes(32).toString("base64url") },
     adminKey,
     keep: () => {
       kept = true;
