@@ -1,5 +1,7 @@
+import { routeBatch } from "./queue/route-batch";
 import { router } from "./router";
 
 export default {
   fetch: (request, env, ctx) => router.fetch(request, env, ctx),
-} satisfies ExportedHandler<Env>;
+  queue: (batch, env) => routeBatch(batch, env),
+} satisfies ExportedHandler<Env, unknown>;

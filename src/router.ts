@@ -10,10 +10,11 @@ import type { AppEnv } from "./rest/app-env";
 import { contextRoutes } from "./rest/contexts";
 import { LIMITS } from "./resolvers/limits";
 import { validationHook } from "./rest/validation-hook";
+import { GITHUB_PUBLIC_ROUTES, githubRoutes } from "./webhooks/github-routes";
 import { yoga } from "./yoga";
 
 /** Routes that answer without a bearer credential; everything else is authenticated first. */
-const PUBLIC_ROUTES = new Set(["GET /health"]);
+const PUBLIC_ROUTES = new Set(["GET /health", ...GITHUB_PUBLIC_ROUTES]);
 
 function isGraphiqlPage(request: Request, env: Env): boolean {
   // The GraphiQL page is static HTML; every query it sends carries the bearer key like any other client.
@@ -48,14 +49,18 @@ const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-const limitBody = bodyLimit({
+const limitApiBody = bodyLimit({
   maxSize: LIMITS.requestBodyBytes,
   onError: () => {
     throw new AppError(413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${LIMITS.requestBodyBytes} bytes`);
   },
 });
 
-/** Which path goes where: /health, /graphql, /v1 and the OpenAPI document. */
+// GitHub's payloads may reach 25 MB; the webhook route enforces that limit itself.
+const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.path === "/integrations/github/webhook" ? next() : limitApiBody(c, next);
+
+/** Which path goes where: /health, /graphql, /v1, /integrations/github and the OpenAPI document. */
 export function createRouter() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -78,6 +83,8 @@ export function createRouter() {
   });
 
   app.on(["GET", "POST"], "/graphql", (c) => yoga.fetch(c.req.raw, c.var.ctx ?? { env: c.env }));
+
+  app.route("/integrations/github", githubRoutes);
 
   app.use("/v1/*", requireJsonBody);
   app.route("/v1", contextRoutes);
