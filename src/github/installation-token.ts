@@ -15,6 +15,15 @@ const accessToken = z.object({
 
 const cachedToken = z.object({ token: z.string().min(1), expiresAt: z.number() });
 
+// An unreadable entry (say, from an older format) is treated as a miss and overwritten.
+function parseCached(text: string | null) {
+  try {
+    return cachedToken.safeParse(text === null ? null : JSON.parse(text));
+  } catch {
+    return cachedToken.safeParse(null);
+  }
+}
+
 export const tokenCacheKey = (installationId: number) => `github:installation-token:${installationId}`;
 
 /**
@@ -22,7 +31,7 @@ export const tokenCacheKey = (installationId: number) => `github:installation-to
  * @see https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app
  */
 export async function getInstallationToken(env: Env, installationId: number, now = Date.now()): Promise<string> {
-  const cached = cachedToken.safeParse(await env.TOKEN_KV.get(tokenCacheKey(installationId), "json"));
+  const cached = parseCached(await env.TOKEN_KV.get(tokenCacheKey(installationId)));
   if (cached.success && cached.data.expiresAt - TOKEN_EXPIRY_MARGIN_MS > now) return cached.data.token;
 
   let created: z.infer<typeof accessToken>;

@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../errors";
 import type { AppEnv } from "../rest/app-env";
+import { handleCallback, handleInstalled } from "./handle-callback";
+import { handleInstall, handleManifest, handleSetup } from "./handle-setup";
 import { handleWebhook } from "./handle-webhook";
 
 /**
@@ -20,9 +22,19 @@ const limitWebhookBody = bodyLimit({
 
 /** /integrations/github: the webhook, and the browser flows that create and install the App. All public. */
 export const githubRoutes = new Hono<AppEnv>()
-  .post("/webhook", limitWebhookBody, handleWebhook);
+  .post("/webhook", limitWebhookBody, handleWebhook)
+  .get("/setup", handleSetup)
+  .get("/manifest", handleManifest)
+  .get("/install", handleInstall)
+  .get("/callback", handleCallback)
+  .get("/installed", handleInstalled);
 
 /** The routes above, as the router's PUBLIC_ROUTES entries: signatures and signed state protect them instead. */
 export const GITHUB_PUBLIC_ROUTES = [
   "POST /integrations/github/webhook",
+  "GET /integrations/github/setup",
+  "GET /integrations/github/manifest",
+  "GET /integrations/github/install",
+  "GET /integrations/github/callback",
+  "GET /integrations/github/installed",
 ];
