@@ -4,6 +4,8 @@ import "./actor";
 import "./dna-record";
 import "./chronicle-event";
 import "./context";
+import "./installation";
+import "./delivery";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });
