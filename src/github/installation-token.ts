@@ -24,6 +24,7 @@ function parseCached(text: string | null) {
   }
 }
 
+/** Where an installation's token is cached in TOKEN_KV. */
 export const tokenCacheKey = (installationId: number) => `github:installation-token:${installationId}`;
 
 /**

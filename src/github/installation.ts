@@ -25,6 +25,7 @@ export const githubInstallation = z.object({
 });
 export type GitHubInstallation = z.infer<typeof githubInstallation>;
 
+/** A repository as `GET /installation/repositories` lists it. */
 export const githubRepository = z.object({
   id: z.number().int().positive(),
   full_name: z.string().min(3),

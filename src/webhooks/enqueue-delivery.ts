@@ -9,6 +9,7 @@ export const INLINE_PAYLOAD_BYTES = 120_000;
 /** Referenced bodies outlive the queue's retries and a few days of dead-letter inspection. */
 const PAYLOAD_TTL_SECONDS = 7 * 24 * 60 * 60;
 
+/** Where a delivery's body is stored in CHITTYCONNECT_KV when it goes by reference. */
 export const payloadKey = (deliveryId: string) => `github-delivery-payload:${deliveryId}`;
 
 /** The KV key the body will be stored under, or null when it fits in the message. */
