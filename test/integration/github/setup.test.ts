@@ -93,6 +93,17 @@ describe("GET /integrations/github/manifest", () => {
     expect((await browse(`/integrations/github/manifest?code=code-123&state=${action!.searchParams.get("state")}`, cookie)).status).toBe(404);
   });
 
+  it("gives the commands for the deployment it runs in", async () => {
+    const { action, cookie } = await openSetup();
+    conversion("code-staging");
+    const path = `/integrations/github/manifest?code=code-staging&state=${action!.searchParams.get("state")}`;
+    const response = await fetchWithEnv(path, { ENVIRONMENT: "staging" }, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const text = await pageText(response);
+    expect(text).toMatch(/For this deployment \( ?staging ?\):/);
+    expect(text).toContain("npx wrangler secret put GITHUB_APP_PRIVATE_KEY --env staging < chittyconnect.private-key.pem");
+  });
+
   it("refuses a link without a valid state for this browser, and never calls GitHub", async () => {
     const { action, cookie } = await openSetup();
     const state = action!.searchParams.get("state")!;

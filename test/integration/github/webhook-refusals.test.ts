@@ -7,6 +7,7 @@ import { errorOf } from "../../helpers";
 import { HANDLED, examplePayload } from "../../fixtures/github/payloads";
 import { deliver, deliveryHeaders, signBody } from "../../fixtures/github/sign";
 import { NO_TRACE, traceOf } from "../../fixtures/github/stored";
+import { fetchWithEnv } from "../../fixtures/github/browser";
 import { call } from "../../helpers";
 
 afterEach(() => vi.restoreAllMocks());
@@ -107,5 +108,13 @@ describe("POST /integrations/github/webhook refuses malformed requests", () => {
       const headers = await deliveryHeaders({ event: "push", body: "{}", deliveryId, headers: { "x-hub-signature-256": await signBody("{}") } });
       return call("/integrations/github/webhook", { method: "POST", key: null, body: bytes, headers });
     }, { status: 400, code: "INVALID_ENCODING" });
+  });
+
+  it("answers 503 and stores nothing while GITHUB_WEBHOOK_SECRET is not set", async () => {
+    const body = JSON.stringify(examplePayload("push"));
+    await expectRefused(async (deliveryId) => {
+      const headers = await deliveryHeaders({ event: "push", body, deliveryId });
+      return fetchWithEnv("/integrations/github/webhook", { GITHUB_WEBHOOK_SECRET: "" }, { method: "POST", body, headers });
+    }, { status: 503, code: "WEBHOOK_NOT_CONFIGURED" });
   });
 });
