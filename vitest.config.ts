@@ -1,6 +1,15 @@
+import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+
+// A throwaway App key for this run only, PKCS#1 like the keys GitHub issues; the fake GitHub checks
+// App JWTs against its public half. Nothing real is ever signed with it.
+const appKey = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
@@ -20,6 +29,13 @@ export default defineConfig(async () => {
             CHITTY_AUTH_JWKS_URL: "https://auth.chitty.test/.well-known/jwks.json",
             CHITTY_AUTH_ISSUER: "https://auth.chitty.test",
             CHITTY_AUTH_AUDIENCE: "chittyconnect",
+            GITHUB_WEBHOOK_SECRET: "test-webhook-secret-do-not-use-anywhere",
+            GITHUB_STATE_SECRET: "test-state-secret-0123456789abcdef-0123456789",
+            GITHUB_APP_ID: "424242",
+            GITHUB_APP_PRIVATE_KEY: appKey.privateKey,
+            TEST_GITHUB_APP_PUBLIC_KEY: appKey.publicKey,
+            // A GHES-shaped root: the fake GitHub in test/fakes answers it, nothing leaves the machine.
+            GITHUB_API_URL: "https://github.test/api/v3",
           },
         },
       }),

@@ -7,9 +7,10 @@ import { createRequestContext } from "./context";
 import { createDatabase } from "./db/client";
 import { UnauthorizedError } from "./errors";
 import type { AppEnv } from "./rest/app-env";
+import { GITHUB_PUBLIC_ROUTES } from "./webhooks/github-routes";
 
 /** Routes that answer without a bearer credential; everything else is authenticated first. */
-export const PUBLIC_ROUTES = new Set(["GET /health"]);
+export const PUBLIC_ROUTES = new Set(["GET /health", ...GITHUB_PUBLIC_ROUTES]);
 
 function isGraphiqlPage(request: Request, env: Env): boolean {
   // The GraphiQL page is static HTML; every query it sends carries a credential like any other client.

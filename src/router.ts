@@ -12,6 +12,7 @@ import { contextRoutes } from "./rest/contexts";
 import { delegationRoutes } from "./rest/delegation";
 import { LIMITS } from "./resolvers/limits";
 import { validationHook } from "./rest/validation-hook";
+import { githubRoutes } from "./webhooks/github-routes";
 import { yoga } from "./yoga";
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -27,14 +28,18 @@ const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-const limitBody = bodyLimit({
+const limitApiBody = bodyLimit({
   maxSize: LIMITS.requestBodyBytes,
   onError: () => {
     throw new AppError(413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${LIMITS.requestBodyBytes} bytes`);
   },
 });
 
-/** Which path goes where: /health, /graphql, /v1 and the OpenAPI document. */
+// GitHub's payloads may reach 25 MB; the webhook route enforces that limit itself.
+const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.path === "/integrations/github/webhook" ? next() : limitApiBody(c, next);
+
+/** Which path goes where: /health, /graphql, /v1, /integrations/github and the OpenAPI document. */
 export function createRouter() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -62,6 +67,8 @@ export function createRouter() {
   });
 
   app.on(["GET", "POST"], "/graphql", (c) => yoga.fetch(c.req.raw, c.var.ctx ?? { env: c.env }));
+
+  app.route("/integrations/github", githubRoutes);
 
   app.use("/v1/*", requireJsonBody);
   app.route("/v1", contextRoutes);

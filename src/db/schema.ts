@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Milliseconds since the epoch; every timestamp column uses it so ordering is numeric. */
 const timestamp = (name: string) => integer(name, { mode: "number" });
@@ -114,6 +114,49 @@ export const installations = sqliteTable("installations", {
   uninstalledAt: timestamp("uninstalled_at"),
 });
 
+/** Repositories an installation can reach, as far as GitHub has told us (callback, installation_repositories events). */
+export const installationRepositories = sqliteTable(
+  "installation_repositories",
+  {
+    installationId: integer("installation_id").notNull().references(() => installations.id),
+    repositoryId: integer("repository_id").notNull(),
+    fullName: text("full_name").notNull(),
+    private: integer("private", { mode: "boolean" }).notNull(),
+    addedAt: timestamp("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.installationId, t.repositoryId] })],
+);
+
+/** queued: claimed and enqueued; ignored: an event we do not handle; received: the queue consumer loaded its payload. */
+export const DELIVERY_STATUSES = ["queued", "ignored", "received"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * One row per GitHub delivery. Inserting the row is the exactly-once claim: the primary key is
+ * X-GitHub-Delivery, and only the request whose insert changed a row may enqueue the delivery.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    deliveryId: text("delivery_id").primaryKey(),
+    event: text("event").notNull(),
+    action: text("action"),
+    installationId: integer("installation_id"),
+    repository: text("repository"),
+    receivedAt: timestamp("received_at").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    processedAt: timestamp("processed_at"),
+    /** KV key of the raw body when it was too large to travel inline in the queue message. */
+    payloadRef: text("payload_ref"),
+  },
+  (t) => [
+    index("deliveries_received").on(t.receivedAt, t.deliveryId),
+    index("deliveries_status_received").on(t.status, t.receivedAt),
+  ],
+);
+
 /** ChittyDNA lineage: one genesis row per subject, then one evolution row per change. */
 export const dnaRecords = sqliteTable(
   "dna_records",
@@ -154,3 +197,6 @@ export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type DelegationRow = typeof delegations.$inferSelect;
 export type ChronicleEventRow = typeof chronicleEvents.$inferSelect;
 export type DnaRecordRow = typeof dnaRecords.$inferSelect;
+export type InstallationRow = typeof installations.$inferSelect;
+export type InstallationRepositoryRow = typeof installationRepositories.$inferSelect;
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;

@@ -1,27 +1,37 @@
 import { and, desc, eq, lt } from "drizzle-orm";
-import { isAdmin, requireCapability } from "../auth/capabilities";
+import { hasCapability, isAdmin, requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
-import { actors, chronicleEvents, contexts, delegations, type ChronicleEventRow } from "../db/schema";
-import { ForbiddenError } from "../errors";
+import type { Database } from "../db/client";
+import { actors, chronicleEvents, contexts, delegations, installations, type ChronicleEventRow } from "../db/schema";
 import { dnaLineage } from "../ecosystem/dna";
+import { ForbiddenError } from "../errors";
 import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
 
 const isSeqKey = (key: unknown[]): key is [number] => key.length === 1 && Number.isSafeInteger(key[0]);
 
+export interface TimelineArgs {
+  subjectId?: string | null;
+  type?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
 /** A subject's Chronicle events, newest first, keyset-paginated on the event sequence. */
-export async function listTimeline(
-  ctx: RequestContext,
-  args: { subjectId?: string | null; type?: string | null; first?: number | null; after?: string | null },
-): Promise<Page<ChronicleEventRow>> {
+export async function listTimeline(ctx: RequestContext, args: TimelineArgs): Promise<Page<ChronicleEventRow>> {
   // Without a subject this spans everyone's events: an administrator's view.
   if (args.subjectId) await requireSubjectVisible(ctx, args.subjectId);
   else requireCapability(ctx.actor, "actors:admin");
+  return timelinePage(ctx.db, args);
+}
+
+/** The timeline query itself; callers first check that the caller may see the subject. */
+export async function timelinePage(db: Database, args: TimelineArgs): Promise<Page<ChronicleEventRow>> {
   const limit = pageLimit(args.first);
   const conditions = [];
   if (args.subjectId) conditions.push(eq(chronicleEvents.subjectId, args.subjectId));
   if (args.type) conditions.push(eq(chronicleEvents.type, args.type));
   if (args.after) conditions.push(lt(chronicleEvents.seq, decodeCursor(args.after, isSeqKey)[0]));
-  const rows = await ctx.db
+  const rows = await db
     .select()
     .from(chronicleEvents)
     .where(and(...conditions))
@@ -36,7 +46,10 @@ export async function listDna(ctx: RequestContext, subjectId: string) {
   return dnaLineage(ctx.db, subjectId);
 }
 
-/** History is as private as its subject: yourself, what you own, delegated or registered, or anything for admins. */
+/**
+ * History is as private as its subject: yourself, what you own, delegated or registered, GitHub
+ * installations for `github:admin`, or anything for administrators.
+ */
 async function requireSubjectVisible(ctx: RequestContext, subjectId: string): Promise<void> {
   if (isAdmin(ctx.actor) || subjectId === ctx.actor.id) return;
   const owners = await ctx.db
@@ -45,6 +58,10 @@ async function requireSubjectVisible(ctx: RequestContext, subjectId: string): Pr
     .where(eq(actors.id, subjectId))
     .union(ctx.db.select({ owner: contexts.ownerId }).from(contexts).where(eq(contexts.id, subjectId)))
     .union(ctx.db.select({ owner: delegations.delegatorId }).from(delegations).where(eq(delegations.id, subjectId)));
-  const owner = owners[0]?.owner ?? null;
-  if (owner !== ctx.actor.id) throw new ForbiddenError(`The history of ${subjectId} is not yours to read`);
+  if (owners[0]?.owner === ctx.actor.id) return;
+  if (hasCapability(ctx.actor, "github:admin")) {
+    const [installation] = await ctx.db.select({ id: installations.id }).from(installations).where(eq(installations.chittyId, subjectId)).limit(1);
+    if (installation) return;
+  }
+  throw new ForbiddenError(`The history of ${subjectId} is not yours to read`);
 }

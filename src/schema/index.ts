@@ -7,6 +7,8 @@ import "./context";
 import "./api-key";
 import "./service-connection";
 import "./delegation";
+import "./installation";
+import "./delivery";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

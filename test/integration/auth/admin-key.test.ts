@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { call, errorOf, uniqueName } from "../../helpers";
 import { contextsNamed } from "../../fixtures/db";
 
-describe("zero-trust: every route but /health needs the bearer key", () => {
+describe("zero-trust: every route but /health and the GitHub App's public routes needs the bearer key", () => {
   const routes: [string, string, string?][] = [
     ["POST", "/v1/contexts/create", JSON.stringify({ name: "x" })],
     ["GET", "/v1/contexts/list"],
@@ -14,6 +14,10 @@ describe("zero-trust: every route but /health needs the bearer key", () => {
     ["GET", "/graphql?query=%7B__typename%7D"],
     ["GET", "/openapi.json"],
     ["GET", "/no/such/route"],
+    // Public routes are exact method and path pairs: neighbours of the GitHub routes stay closed.
+    ["GET", "/integrations/github/webhook"],
+    ["POST", "/integrations/github/setup", "{}"],
+    ["GET", "/integrations/github/unknown"],
   ];
 
   for (const key of [null, "wrong-key", "test-admin-key-0123456789abcdeX", ""]) {

@@ -111,6 +111,9 @@ const GRAPHQL: Record<string, Rule & Op> = {
     variables: () => ({}),
     foreign: (w) => ({ id: w.owner.id }),
   },
+  "Query.installation": { capability: "github:admin", query: `{ installation(id: "12345") { chittyId } }`, variables: () => ({}) },
+  "Query.installations": { capability: "github:admin", query: `{ installations(first: 1) { edges { cursor } } }`, variables: () => ({}) },
+  "Query.deliveries": { capability: "github:admin", query: `{ deliveries(first: 1) { edges { cursor } } }`, variables: () => ({}) },
   "Mutation.createContext": {
     capability: "contexts:write",
     query: `mutation($name: String!) { createContext(input: { name: $name }) { id } }`,

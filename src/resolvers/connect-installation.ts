@@ -1,0 +1,94 @@
+import { eq } from "drizzle-orm";
+import { createDatabase, isUniqueViolation, type Database } from "../db/client";
+import { installationRepositories, installations, type InstallationRow } from "../db/schema";
+import { chronicleEventFor } from "../ecosystem/chronicle";
+import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { fetchInstallation, fetchInstallationRepositories, type GitHubInstallation, type GitHubRepository } from "../github/installation";
+import { getInstallationToken } from "../github/installation-token";
+
+export const INSTALLATION_SUBJECT_TYPE = "github_installation";
+// D1 binds at most 100 parameters per statement; a repository row has 5.
+const REPOSITORIES_PER_INSERT = 20;
+
+type BatchItem = Parameters<Database["batch"]>[0][number];
+
+/** What DNA hashes: the installation as GitHub describes it. */
+function observableState(row: InstallationRow) {
+  const { id, chittyId, accountLogin, accountType, repositorySelection, permissions, events, suspendedAt, uninstalledAt } = row;
+  return { id, chittyId, accountLogin, accountType, repositorySelection, permissions, events, suspendedAt, uninstalledAt };
+}
+
+/**
+ * Records an installation as GitHub describes it: the row, its repositories, its DNA record and its
+ * Chronicle event in one D1 batch. A new installation gets a ChittyID and a DNA genesis; a known one
+ * keeps its ChittyID and evolves. The actor is null because GitHub, not a gateway caller, vouches for it.
+ */
+export async function saveInstallation(
+  db: Database,
+  gh: GitHubInstallation,
+  repositories: GitHubRepository[],
+  now = Date.now(),
+): Promise<{ installation: InstallationRow; created: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    const [existing] = await db.select().from(installations).where(eq(installations.id, gh.id)).limit(1);
+    // The scope document files GitHub installations under the CONTEXT entity type of ChittyID.
+    const minted = existing ? null : mintChittyId("CONTEXT");
+    const row: InstallationRow = {
+      id: gh.id,
+      chittyId: existing?.chittyId ?? minted!.id,
+      accountLogin: gh.account?.login ?? "unknown",
+      accountType: gh.account?.type ?? "Unknown",
+      repositorySelection: gh.repository_selection,
+      permissions: gh.permissions,
+      events: gh.events,
+      installedAt: existing?.installedAt ?? gh.created_at,
+      updatedAt: now,
+      suspendedAt: gh.suspended_at ?? null,
+      uninstalledAt: null,
+    };
+    const event = existing ? "updated" : "installed";
+    const [previous] = existing ? await latestDnaRecord(db, row.chittyId) : [];
+    const audit = { subjectId: row.chittyId, actorId: null, now };
+    const statements: BatchItem[] = [
+      ...(minted ? [recordChittyId(db, minted, "CONTEXT", now), db.insert(installations).values(row)] : []),
+      ...(existing ? [db.update(installations).set(row).where(eq(installations.id, row.id))] : []),
+      db.delete(installationRepositories).where(eq(installationRepositories.installationId, row.id)),
+      ...chunk(repositories, REPOSITORIES_PER_INSERT).map((part) =>
+        db.insert(installationRepositories).values(
+          part.map((r) => ({ installationId: row.id, repositoryId: r.id, fullName: r.full_name, private: r.private, addedAt: now })),
+        ),
+      ),
+      (await dnaRecordFor(db, { ...audit, subjectType: INSTALLATION_SUBJECT_TYPE, state: observableState(row), event }, previous)).statement,
+      chronicleEventFor(db, {
+        ...audit,
+        type: `github.app.${event}`,
+        data: { installationId: row.id, account: row.accountLogin, accountType: row.accountType, repositorySelection: row.repositorySelection, repositories: repositories.length },
+      }),
+    ];
+    try {
+      await db.batch(statements as [BatchItem, ...BatchItem[]]);
+      return { installation: row, created: !existing };
+    } catch (error) {
+      // A concurrent callback for the same installation won; the second attempt sees its row and evolves it.
+      if (attempt >= 2 || !(isUniqueViolation(error, "installations.id") || isUniqueViolation(error, "dna_records"))) throw error;
+    }
+  }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}
+
+/**
+ * The installation callback's work: read the installation from GitHub as the App, create (and cache)
+ * an installation token, list the repositories with it, and record everything.
+ */
+export async function connectInstallation(env: Env, installationId: number) {
+  const gh = await fetchInstallation(env, installationId);
+  const token = await getInstallationToken(env, installationId);
+  const repositories = await fetchInstallationRepositories(env, token);
+  return saveInstallation(createDatabase(env.DB), gh, repositories);
+}

@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { AppError } from "../errors";
+import type { AppEnv } from "../rest/app-env";
+import { handleCallback, handleInstalled } from "./handle-callback";
+import { handleInstall, handleManifest, handleSetup } from "./handle-setup";
+import { handleWebhook } from "./handle-webhook";
+
+/**
+ * GitHub caps webhook payloads at 25 MB; a bigger body is not from GitHub. Checked against
+ * Content-Length first and, without one, while the body streams in (hono's bodyLimit).
+ * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#payload-cap
+ */
+export const WEBHOOK_BODY_LIMIT = 25 * 1024 * 1024;
+
+const limitWebhookBody = bodyLimit({
+  maxSize: WEBHOOK_BODY_LIMIT,
+  onError: () => {
+    throw new AppError(413, "PAYLOAD_TOO_LARGE", `Webhook bodies are limited to ${WEBHOOK_BODY_LIMIT} bytes, as GitHub's are`);
+  },
+});
+
+/** /integrations/github: the webhook, and the browser flows that create and install the App. All public. */
+export const githubRoutes = new Hono<AppEnv>()
+  .post("/webhook", limitWebhookBody, handleWebhook)
+  .get("/setup", handleSetup)
+  .get("/manifest", handleManifest)
+  .get("/install", handleInstall)
+  .get("/callback", handleCallback)
+  .get("/installed", handleInstalled);
+
+/** The routes above, as the router's PUBLIC_ROUTES entries: signatures and signed state protect them instead. */
+export const GITHUB_PUBLIC_ROUTES = [
+  "POST /integrations/github/webhook",
+  "GET /integrations/github/setup",
+  "GET /integrations/github/manifest",
+  "GET /integrations/github/install",
+  "GET /integrations/github/callback",
+  "GET /integrations/github/installed",
+];
