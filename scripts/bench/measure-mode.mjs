@@ -22,7 +22,14 @@ import { runScenario } from "./run-scenario.mjs";
  * @returns {import("./scenarios.mjs").TargetRequest}
  */
 function floorRequestFor(target) {
-  return { method: target.method, path: "/", headers: target.headers, body: target.body, verify: (body) => body === "ok" };
+  return {
+    method: target.method,
+    path: "/",
+    headers: target.headers,
+    body: target.body,
+    setupRequest: target.setupRequest,
+    verify: (body) => body === "ok",
+  };
 }
 
 /**
@@ -35,10 +42,11 @@ function floorRequestFor(target) {
  * @param {import("./scenarios.mjs").Scenario[]} options.scenarios
  * @param {import("./config.mjs").BenchConfig} options.config
  * @param {string} options.adminKey
+ * @param {string} options.webhookSecret
  * @returns {Promise<{ mode: string, rows: Row[] }>}
  */
-export async function measureMode({ mode, servers, scenarios, config, adminKey }) {
-  const client = createGatewayClient(servers.gatewayUrl, adminKey);
+export async function measureMode({ mode, servers, scenarios, config, adminKey, webhookSecret }) {
+  const client = createGatewayClient(servers.gatewayUrl, adminKey, webhookSecret);
   const prepared = [];
   for (const scenario of scenarios) prepared.push({ scenario, request: await scenario.prepare(client) });
 

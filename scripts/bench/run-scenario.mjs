@@ -34,6 +34,8 @@ async function cannon({ url, request, connections, seconds, onLatency }) {
     duration: seconds,
     timeout: 10,
     verifyBody: request.verify,
+    // Per-request changes (a fresh delivery id, say) go through autocannon's request hook.
+    ...(request.setupRequest ? { requests: [{ setupRequest: request.setupRequest }] } : {}),
   });
   const unregister = onCleanup(() => instance.stop());
   if (onLatency) {

@@ -11,7 +11,7 @@ import { onCleanup, onExitSync } from "./cleanup.mjs";
  * @property {string} dir Scratch directory for the generated config, state, bundles, logs and temp files.
  * @property {string} configPath The gateway's generated wrangler.json, served by both modes.
  * @property {string} floorConfigPath The floor worker's generated wrangler.json.
- * @property {Record<string, string>} secrets Secrets the gateway gets in both modes (no .dev.vars is read).
+ * @property {Record<string, string> & { GITHUB_WEBHOOK_SECRET: string }} secrets Secrets the gateway gets in both modes (no .dev.vars is read).
  * @property {string} adminKey Throwaway CHITTYCONNECT_ADMIN_KEY for this run only.
  * @property {() => void} keep Keeps `dir` at exit, so the server logs of a failed run can be read.
  */
@@ -44,7 +44,12 @@ export async function createWorkspace(root) {
     dir,
     configPath: await writeBenchWranglerConfig(path.join(root, "wrangler.toml"), path.join(dir, "gateway.wrangler.json")),
     floorConfigPath: await writeBenchWranglerConfig(path.join(root, "bench/floor.wrangler.toml"), path.join(dir, "floor.wrangler.json")),
-    secrets: { CHITTYCONNECT_ADMIN_KEY: adminKey, DELEGATION_SIGNING_SECRET: randomBytes(32).toString("base64url") },
+    secrets: {
+      CHITTYCONNECT_ADMIN_KEY: adminKey,
+      DELEGATION_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+      GITHUB_WEBHOOK_SECRET: randomBytes(32).toString("hex"),
+      GITHUB_STATE_SECRET: randomBytes(32).toString("base64url"),
+    },
     adminKey,
     keep: () => {
       kept = true;
