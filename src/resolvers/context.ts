@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError } from "../errors";
 import { atomicBatch } from "./atomic-batch";
 import { cachedContext, fillContextCache, refreshContextCache } from "./context-cache";
 import type { ContextFilter, CreateContextInput, UpdateContextInput } from "./context-input";
-import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
+import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "./pagination";
 
 const SUBJECT_TYPE = "context";
 const NAME_INDEX = "contexts.owner_id, contexts.name";
@@ -37,9 +37,6 @@ export async function getContext(ctx: RequestContext, id: string): Promise<Conte
   return loadLive(ctx, id);
 }
 
-const isContextKey = (key: unknown[]): key is [number, string] =>
-  key.length === 2 && typeof key[0] === "number" && typeof key[1] === "string";
-
 /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while rows are added. */
 export async function listContexts(
   ctx: RequestContext,
@@ -52,15 +49,12 @@ export async function listContexts(
   const ownerId = isAdmin(ctx.actor) ? args.filter?.ownerId : ctx.actor.id;
   if (ownerId) conditions.push(eq(contexts.ownerId, ownerId));
   if (args.filter?.status) conditions.push(eq(contexts.status, args.filter.status));
-  if (args.after) {
-    const [createdAt, id] = decodeCursor(args.after, isContextKey);
-    conditions.push(or(lt(contexts.createdAt, createdAt), and(eq(contexts.createdAt, createdAt), lt(contexts.id, id)))!);
-  }
+  if (args.after) conditions.push(afterTimeIdCursor(contexts.createdAt, contexts.id, args.after));
   const rows = await ctx.db
     .select()
     .from(contexts)
     .where(and(...conditions))
-    .orderBy(desc(contexts.createdAt), desc(contexts.id))
+    .orderBy(...newestFirst(contexts.createdAt, contexts.id))
     .limit(limit + 1);
   return toPage(rows, limit, (row) => [row.createdAt, row.id]);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { loadDelegationWithDelegator } from "../auth/delegation-record";
 import { signDelegation, verifyDelegation } from "../auth/delegation-token";
 import { isAdmin, requireCapability, requireGrantable, requireOwnership } from "../auth/capabilities";
@@ -10,7 +10,7 @@ import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { AppError, NotFoundError } from "../errors";
 import { atomicBatch } from "./atomic-batch";
 import type { DelegateInput, ValidateDelegationInput } from "./delegation-input";
-import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
+import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "./pagination";
 
 /** A presented token that is not (or no longer) good: the validate endpoint answers 401 or 403 with this. */
 class InvalidDelegationError extends AppError {
@@ -82,9 +82,6 @@ export async function revokeDelegation(ctx: RequestContext, tokenId: string): Pr
   return { ...row, revokedAt: now, revokedBy: ctx.actor.id };
 }
 
-const isIssuedKey = (key: unknown[]): key is [number, string] =>
-  key.length === 2 && typeof key[0] === "number" && typeof key[1] === "string";
-
 /** Delegations newest first: one's own, or anyone's for administrators. */
 export async function listDelegations(
   ctx: RequestContext,
@@ -94,15 +91,12 @@ export async function listDelegations(
   if (delegatorId) requireOwnership(ctx.actor, delegatorId, "These delegations");
   const limit = pageLimit(args.first);
   const conditions = delegatorId ? [eq(delegations.delegatorId, delegatorId)] : [];
-  if (args.after) {
-    const [issuedAt, id] = decodeCursor(args.after, isIssuedKey);
-    conditions.push(or(lt(delegations.issuedAt, issuedAt), and(eq(delegations.issuedAt, issuedAt), lt(delegations.id, id)))!);
-  }
+  if (args.after) conditions.push(afterTimeIdCursor(delegations.issuedAt, delegations.id, args.after));
   const rows = await ctx.db
     .select()
     .from(delegations)
     .where(and(...conditions))
-    .orderBy(desc(delegations.issuedAt), desc(delegations.id))
+    .orderBy(...newestFirst(delegations.issuedAt, delegations.id))
     .limit(limit + 1);
   return toPage(rows, limit, (row) => [row.issuedAt, row.id]);
 }

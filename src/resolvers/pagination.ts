@@ -1,3 +1,5 @@
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { InvalidInputError } from "../errors";
 import { LIMITS } from "./limits";
 
@@ -37,3 +39,18 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => readonly 
   const cursors = items.map((row) => encodeCursor(keyOf(row)));
   return { items, cursors, hasNextPage: rows.length > limit, endCursor: cursors.at(-1) ?? null };
 }
+
+const isTimeIdKey = (key: unknown[]): key is [number, string] =>
+  key.length === 2 && Number.isSafeInteger(key[0]) && typeof key[1] === "string";
+
+/**
+ * For lists ordered newest first on (time, id): the rows after the cursor's row. The id breaks ties
+ * between rows of the same millisecond, so no row is skipped or repeated across pages.
+ */
+export function afterTimeIdCursor(time: SQLiteColumn, id: SQLiteColumn, cursor: string): SQL {
+  const [t, i] = decodeCursor(cursor, isTimeIdKey);
+  return or(lt(time, t), and(eq(time, t), lt(id, i)))!;
+}
+
+/** The ordering that `afterTimeIdCursor` pages through. */
+export const newestFirst = (time: SQLiteColumn, id: SQLiteColumn) => [desc(time), desc(id)] as const;

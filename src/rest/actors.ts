@@ -5,6 +5,7 @@ import { getActor, getCapabilities, getMe, registerActor, updateActor } from "..
 import { actorId, registerActorInput, updateActorInput } from "../resolvers/actor-input";
 import type { AppEnv } from "./app-env";
 import { badRequest, commonErrors, notFound } from "./error-schema";
+import { jsonBody, jsonResponse } from "./openapi-parts";
 import { validationHook } from "./validation-hook";
 
 const actorJson = z.object({
@@ -26,8 +27,6 @@ export function toActorJson(row: ActorRow): z.infer<typeof actorJson> {
   return { id, type, displayName, capabilities, status, createdBy, createdAt: iso(row.createdAt)!, lastSeenAt: iso(row.lastSeenAt), sessionCount };
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
 const params = z.object({ chittyId: actorId });
 const tags = ["actors"];
 
@@ -35,27 +34,27 @@ const register = createRoute({
   method: "post",
   path: "/actors/register",
   tags,
-  request: { body: body(registerActorInput) },
+  request: { body: jsonBody(registerActorInput) },
   responses: {
-    201: json(z.object({ actor: actorJson, apiKey: z.string(), keyId: z.string() }), "The actor and its API key, shown only this once"),
+    201: jsonResponse(z.object({ actor: actorJson, apiKey: z.string(), keyId: z.string() }), "The actor and its API key, shown only this once"),
     ...badRequest,
     ...commonErrors,
   },
 });
-const me = createRoute({ method: "get", path: "/actors/me", tags, responses: { 200: json(actorJson, "The calling actor"), ...commonErrors } });
+const me = createRoute({ method: "get", path: "/actors/me", tags, responses: { 200: jsonResponse(actorJson, "The calling actor"), ...commonErrors } });
 const get = createRoute({
   method: "get",
   path: "/actors/{chittyId}",
   tags,
   request: { params },
-  responses: { 200: json(actorJson, "The actor"), ...notFound, ...commonErrors },
+  responses: { 200: jsonResponse(actorJson, "The actor"), ...notFound, ...commonErrors },
 });
 const update = createRoute({
   method: "patch",
   path: "/actors/{chittyId}",
   tags,
-  request: { params, body: body(updateActorInput) },
-  responses: { 200: json(actorJson, "The updated actor"), ...badRequest, ...notFound, ...commonErrors },
+  request: { params, body: jsonBody(updateActorInput) },
+  responses: { 200: jsonResponse(actorJson, "The updated actor"), ...badRequest, ...notFound, ...commonErrors },
 });
 const capabilities = createRoute({
   method: "get",
@@ -63,7 +62,7 @@ const capabilities = createRoute({
   tags,
   request: { params },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({ actorId: z.string(), capabilities: z.array(z.string()), effective: z.array(z.string()), credential: z.string().nullable() }),
       "Stored capabilities, and what the caller's own credential grants",
     ),

@@ -12,6 +12,7 @@ import {
 import { createContext, deleteContext, getContext, listContexts, searchContexts, updateContext } from "../resolvers/context";
 import type { AppEnv } from "./app-env";
 import { badRequest, commonErrors, conflict, notFound } from "./error-schema";
+import { jsonBody, jsonResponse } from "./openapi-parts";
 import { validationHook } from "./validation-hook";
 
 const contextJson = z.object({
@@ -41,8 +42,7 @@ export function toContextJson(row: ContextRow): z.infer<typeof contextJson> {
   };
 }
 
-const one = (description: string) => ({ description, content: { "application/json": { schema: contextJson } } });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+const one = (description: string) => jsonResponse(contextJson, description);
 const idParams = z.object({ id: contextId });
 const tags = ["contexts"];
 

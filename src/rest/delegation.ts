@@ -5,6 +5,7 @@ import { delegate, revokeDelegation, validateDelegation } from "../resolvers/del
 import { delegateInput, delegationId, validateDelegationInput } from "../resolvers/delegation-input";
 import type { AppEnv } from "./app-env";
 import { badRequest, commonErrors, errorBody, notFound } from "./error-schema";
+import { jsonBody, jsonResponse } from "./openapi-parts";
 import { validationHook } from "./validation-hook";
 
 const delegationJson = z.object({
@@ -29,28 +30,26 @@ function toDelegationJson(row: DelegationRow): z.infer<typeof delegationJson> {
   };
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
 const tags = ["delegation"];
 
 const issue = createRoute({
   method: "post",
   path: "/delegate",
   tags,
-  request: { body: body(delegateInput) },
-  responses: { 201: json(delegationJson.extend({ token: z.string() }), "The signed token and its record"), ...badRequest, ...commonErrors },
+  request: { body: jsonBody(delegateInput) },
+  responses: { 201: jsonResponse(delegationJson.extend({ token: z.string() }), "The signed token and its record"), ...badRequest, ...commonErrors },
 });
 const validate = createRoute({
   method: "post",
   path: "/delegate/validate",
   tags,
-  request: { body: body(validateDelegationInput) },
+  request: { body: jsonBody(validateDelegationInput) },
   responses: {
-    200: json(z.object({ valid: z.literal(true), claims: z.record(z.string(), z.unknown()) }), "The token is good for this service"),
+    200: jsonResponse(z.object({ valid: z.literal(true), claims: z.record(z.string(), z.unknown()) }), "The token is good for this service"),
     ...badRequest,
     ...commonErrors,
-    401: json(errorBody, "Missing credential, or the token is invalid, expired, forged or revoked (DELEGATION_INVALID)"),
-    403: json(errorBody, "The token was issued for another service (DELEGATION_WRONG_AUDIENCE)"),
+    401: jsonResponse(errorBody, "Missing credential, or the token is invalid, expired, forged or revoked (DELEGATION_INVALID)"),
+    403: jsonResponse(errorBody, "The token was issued for another service (DELEGATION_WRONG_AUDIENCE)"),
   },
 });
 const revoke = createRoute({
@@ -58,7 +57,7 @@ const revoke = createRoute({
   path: "/delegate/{tokenId}",
   tags,
   request: { params: z.object({ tokenId: delegationId }) },
-  responses: { 200: json(delegationJson, "The revoked delegation"), ...notFound, ...commonErrors },
+  responses: { 200: jsonResponse(delegationJson, "The revoked delegation"), ...notFound, ...commonErrors },
 });
 
 /** REST /v1 shims for service delegation. */
