@@ -38,7 +38,7 @@ async function main() {
       console.log(`[${mode}] starting servers`);
       const servers = await SERVERS[mode](workspace);
       try {
-        modes.push(await measureMode({ mode, servers, scenarios, config, adminKey: workspace.adminKey }));
+        modes.push(await measureMode({ mode, servers, scenarios, config, adminKey: workspace.adminKey, webhookSecret: workspace.secrets.GITHUB_WEBHOOK_SECRET }));
       } finally {
         await servers.stop();
       }
