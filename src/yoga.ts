@@ -15,6 +15,9 @@ function exposeAppErrors(error: unknown, message: string, isDev?: boolean): Erro
     // Annotated in place: Yoga logs every error that its mask replaces, and these are the client's, not ours.
     const extensions = error.extensions as Record<string, unknown>;
     extensions.code = original.code;
+    // GraphQL-over-HTTP: plain application/json answers stay 200 (`spec`); SSE and
+    // application/graphql-response+json may carry the error's status. Yoga strips this before sending.
+    extensions.http = { status: original.status, spec: true };
     if (original.details !== undefined) extensions.details = original.details;
     if (original instanceof RateLimitedError) extensions.retryAfter = original.retryAfterSeconds;
     return error;
@@ -24,19 +27,20 @@ function exposeAppErrors(error: unknown, message: string, isDev?: boolean): Erro
 
 /** Every 403 a resolver raised goes to the audit trail, as REST's do in the router. */
 function auditDenials(): Plugin<RequestContext> {
+  const audit = (ctx: RequestContext, result: unknown) => {
+    const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+    if (!errors || !ctx.actor) return;
+    for (const error of errors) {
+      if (error.originalError instanceof ForbiddenError) {
+        const path = `/graphql#${error.path?.join(".") ?? ""}`;
+        ctx.waitUntil(recordAuthFailure(ctx.db, { type: "auth.denied", actorId: ctx.actor.id, reason: error.originalError.message, method: "POST", path }));
+      }
+    }
+  };
   return {
-    onExecute: ({ args }) => ({
-      onExecuteDone: ({ result }) => {
-        const ctx = args.contextValue;
-        if (!("errors" in result) || !result.errors || !ctx.actor) return;
-        for (const error of result.errors) {
-          if (error.originalError instanceof ForbiddenError) {
-            const denied = { type: "auth.denied" as const, actorId: ctx.actor.id, reason: error.originalError.message, method: "POST", path: `/graphql#${error.path?.join(".") ?? ""}` };
-            ctx.waitUntil(recordAuthFailure(ctx.db, denied));
-          }
-        }
-      },
-    }),
+    onExecute: ({ args }) => ({ onExecuteDone: ({ result }) => audit(args.contextValue, result) }),
+    // A refused subscription answers with one result instead of a stream.
+    onSubscribe: ({ args }) => ({ onSubscribeResult: ({ result }) => audit(args.contextValue, result) }),
   };
 }
 

@@ -50,7 +50,7 @@ export async function listDna(ctx: RequestContext, subjectId: string) {
  * History is as private as its subject: yourself, what you own, delegated or registered, GitHub
  * installations for `github:admin`, or anything for administrators.
  */
-async function requireSubjectVisible(ctx: RequestContext, subjectId: string): Promise<void> {
+export async function requireSubjectVisible(ctx: RequestContext, subjectId: string): Promise<void> {
   if (isAdmin(ctx.actor) || subjectId === ctx.actor.id) return;
   const owners = await ctx.db
     .select({ owner: actors.createdBy })

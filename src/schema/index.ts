@@ -3,6 +3,7 @@ import "./scalars";
 import "./actor";
 import "./dna-record";
 import "./chronicle-event";
+import "./timeline-subscription";
 import "./context";
 import "./api-key";
 import "./service-connection";

@@ -32,7 +32,8 @@ describe("GraphQL protection", () => {
 
   it("masks unexpected errors and keeps actionable ones typed", async () => {
     const missing = await gql(`{ context(id: "CHITTY-CONTEXT-00000000-0000-4000-8000-000000000000") { id } }`);
-    expect(missing.errors![0]!.extensions!.code).toBe("NOT_FOUND");
+    expect(missing.status).toBe(200);
+    expect(missing.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
 
     const brokenDb = new Proxy({}, { get: () => { throw new Error("secret internal detail"); } });
     const response = await yoga.fetch(

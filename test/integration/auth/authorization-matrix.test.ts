@@ -78,7 +78,12 @@ const REST: Record<string, Rule & { request: (w: MatrixWorld) => Req; foreign?: 
   "GET /openapi.json": { open: "API documentation", request: () => ({ method: "GET", path: "/openapi.json" }) },
 };
 
-type Op = { query: string; variables: (w: MatrixWorld) => Record<string, unknown>; foreign?: (w: MatrixWorld) => Record<string, unknown> };
+type Op = {
+  query: string;
+  variables: (w: MatrixWorld) => Record<string, unknown>;
+  foreign?: (w: MatrixWorld) => Record<string, unknown>;
+  headers?: Record<string, string>;
+};
 const ctxVars = (w: MatrixWorld) => ({ id: w.owner.contextId });
 
 /** Every root GraphQL field, tried the same way. */
@@ -114,6 +119,13 @@ const GRAPHQL: Record<string, Rule & Op> = {
   "Query.installation": { capability: "github:admin", query: `{ installation(id: "12345") { chittyId } }`, variables: () => ({}) },
   "Query.installations": { capability: "github:admin", query: `{ installations(first: 1) { edges { cursor } } }`, variables: () => ({}) },
   "Query.deliveries": { capability: "github:admin", query: `{ deliveries(first: 1) { edges { cursor } } }`, variables: () => ({}) },
+  "Subscription.timeline": {
+    open: "history is as private as its subject",
+    query: `subscription($id: String) { timeline(subjectId: $id) { cursor } }`,
+    headers: { accept: "text/event-stream" },
+    variables: (w) => ({ id: w.owner.id }),
+    foreign: (w) => ({ id: w.owner.contextId }),
+  },
   "Mutation.createContext": {
     capability: "contexts:write",
     query: `mutation($name: String!) { createContext(input: { name: $name }) { id } }`,
@@ -174,11 +186,15 @@ function send(req: Req, key: string | null) {
 const graphqlRequest = (op: Op, variables: Record<string, unknown>): Req => ({
   method: "POST",
   path: "/graphql",
+  headers: op.headers,
   body: { query: op.query, variables },
 });
 
 async function expectForbidden(response: Response, label: string) {
-  if (response.status === 200 && response.headers.get("content-type")?.includes("json")) {
+  if (response.status === 200 && response.headers.get("content-type")?.includes("text/event-stream")) {
+    // A refused subscription is one result on the stream, never a stream of events.
+    expect(await response.text(), label).toMatch(/"code":"FORBIDDEN"/);
+  } else if (response.status === 200 && response.headers.get("content-type")?.includes("json")) {
     const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code, label).toBe("FORBIDDEN");
   } else {
