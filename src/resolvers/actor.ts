@@ -1,4 +1,4 @@
-import { asc, eq, gt } from "drizzle-orm";
+import { asc, eq, gt, inArray } from "drizzle-orm";
 import { SYSTEM_ACTOR_ID } from "../auth/actor";
 import { invalidateApiKeys } from "../auth/api-key";
 import { canAccessOwned, isAdmin, requireCapability, requireGrantable } from "../auth/capabilities";
@@ -25,6 +25,15 @@ const manages = (ctx: RequestContext, row: ActorRow) => canAccessOwned(ctx.actor
 export async function findActor(ctx: RequestContext, id: string): Promise<ActorRow | null> {
   const [row] = await ctx.db.select().from(actors).where(eq(actors.id, id)).limit(1);
   return row ?? null;
+}
+
+/**
+ * Actors for a batch of ids in one query, for the owners shown next to a page of contexts. Only actor
+ * ids the caller may see resolve (itself, or anyone for administrators); others come back missing.
+ */
+export async function actorsVisibleTo(ctx: RequestContext, ids: readonly string[]): Promise<ActorRow[]> {
+  const visible = isAdmin(ctx.actor) ? [...new Set(ids)] : ids.filter((id) => id === ctx.actor.id).slice(0, 1);
+  return visible.length ? ctx.db.select().from(actors).where(inArray(actors.id, visible)) : [];
 }
 
 export async function getActor(ctx: RequestContext, id: string): Promise<ActorRow> {

@@ -1,4 +1,5 @@
 import SchemaBuilder from "@pothos/core";
+import DataloaderPlugin from "@pothos/plugin-dataloader";
 import RelayPlugin from "@pothos/plugin-relay";
 import ZodPlugin from "@pothos/plugin-zod";
 import type { RequestContext } from "../context";
@@ -12,7 +13,7 @@ export const builder = new SchemaBuilder<{
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
-  plugins: [RelayPlugin, ZodPlugin],
+  plugins: [RelayPlugin, ZodPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: "omit",

@@ -1,5 +1,5 @@
 import type { ContextRow } from "../db/schema";
-import { findActor } from "../resolvers/actor";
+import { actorsVisibleTo } from "../resolvers/actor";
 import {
   contextFilter,
   contextId,
@@ -29,10 +29,14 @@ export const Context = builder.objectRef<ContextRow>("Context").implement({
     description: t.exposeString("description"),
     data: t.expose("data", { type: "JSONObject", description: `Free-form JSON; at most ${LIMITS.contextDataBytes} bytes.` }),
     status: t.expose("status", { type: ContextStatus }),
-    owner: t.field({
+    owner: t.loadable({
       type: Actor,
       nullable: true,
-      resolve: (c, _args, ctx) => findActor(ctx, c.ownerId),
+      description: "The owning actor, when it is you or you are an administrator.",
+      // One query for the owners of a whole page, not one per context.
+      load: (ids: string[], ctx) => actorsVisibleTo(ctx, ids),
+      sort: (actor) => actor.id,
+      resolve: (c) => c.ownerId,
     }),
     ownerId: t.exposeString("ownerId"),
     createdAt: t.field({ type: "DateTime", resolve: (c) => new Date(c.createdAt) }),

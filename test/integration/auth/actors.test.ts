@@ -133,3 +133,16 @@ describe("Actor fields", () => {
     expect(foreign.errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 });
+
+describe("Context.owner", () => {
+  it("resolves the owners of a whole page, and only to actors the caller may see", async () => {
+    const actor = await registerActor(["contexts:read", "contexts:write"]);
+    for (const name of ["a", "b"]) {
+      await call("/v1/contexts/create", { method: "POST", key: actor.apiKey, body: JSON.stringify({ name: `owned ${name}` }) });
+    }
+    const own = await gql(`{ contexts(first: 5) { edges { node { owner { id } } } } }`, {}, { key: actor.apiKey });
+    expect(own.data!.contexts.edges).toEqual([{ node: { owner: { id: actor.id } } }, { node: { owner: { id: actor.id } } }]);
+    const admin = await gql(`query($id: String) { contexts(first: 5, filter: { ownerId: $id }) { edges { node { owner { id displayName } } } } }`, { id: actor.id });
+    expect(admin.data!.contexts.edges.map((e: any) => e.node.owner.id)).toEqual([actor.id, actor.id]);
+  });
+});
