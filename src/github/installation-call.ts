@@ -29,7 +29,8 @@ export interface CallOptions {
   idempotent: boolean;
 }
 
-const transient = (error: unknown) => !(error instanceof RequestError) || error.status === 0 || error.status >= 500;
+// @octokit/request reports network failures as RequestError with status 500, so this covers them too.
+const transient = (error: unknown) => error instanceof RequestError && (error.status === 0 || error.status >= 500);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
