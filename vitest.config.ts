@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // A throwaway App key for this run only, PKCS#1 like the keys GitHub issues; the fake GitHub checks
 // App JWTs against its public half. Nothing real is ever signed with it.
@@ -42,6 +42,8 @@ export default defineConfig(async () => {
     ],
     test: {
       setupFiles: ["./test/apply-migrations.ts"],
+      // test/node runs under Node (vitest.node.config.ts).
+      exclude: [...configDefaults.exclude, "test/node/**"],
       // Requests through the pool's loopback slow down under coverage on two cores; none of this is a timing assertion.
       testTimeout: 30_000,
       coverage: {

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { readConfig } from "./bench/config.mjs";
 import { installCleanupHandlers, runCleanups } from "./bench/cleanup.mjs";
+import { measureEventPipeline, renderEventPipeline } from "./bench/event-pipeline.mjs";
 import { describeMachine } from "./bench/machine.mjs";
 import { measureMode } from "./bench/measure-mode.mjs";
 import { renderMarkdown, writeResults } from "./bench/report.mjs";
@@ -19,12 +20,20 @@ const SERVERS = { wrangler: serveWithWrangler, miniflare: serveWithMiniflare };
 // Generous per-mode allowance for bundling, migrations and readiness, plus every run with slack.
 const STARTUP_ALLOWANCE_S = 180;
 const PER_RUN_SLACK_S = 15;
+const EVENT_PIPELINE = "event pipeline";
+const EVENT_PIPELINE_ALLOWANCE_S = 660;
+const eventCount = Number(process.env.BENCH_EVENTS ?? 1000);
 
 async function main() {
   const config = readConfig(process.env, Object.keys(SERVERS));
-  const scenarios = selectScenarios(SCENARIOS, config.only);
+  // The event pipeline is measured once, under wrangler dev, after the request scenarios; BENCH_ONLY=event runs only it.
+  const eventsOnly = config.only !== undefined && EVENT_PIPELINE.includes(config.only.toLowerCase());
+  const runEvents = config.only === undefined || eventsOnly;
+  const scenarios = eventsOnly ? [] : selectScenarios(SCENARIOS, config.only);
   const runsPerMode = scenarios.length * 2;
-  const budgetS = config.modes.length * (STARTUP_ALLOWANCE_S + runsPerMode * (config.warmupSeconds + config.durationSeconds + PER_RUN_SLACK_S));
+  const budgetS =
+    (scenarios.length ? config.modes.length : 0) * (STARTUP_ALLOWANCE_S + runsPerMode * (config.warmupSeconds + config.durationSeconds + PER_RUN_SLACK_S)) +
+    (runEvents ? STARTUP_ALLOWANCE_S + EVENT_PIPELINE_ALLOWANCE_S : 0);
   installCleanupHandlers(budgetS * 1000);
   const machine = describeMachine(ROOT);
   if (machine.loadAverageAtStart > machine.cpus / 2) {
@@ -33,8 +42,10 @@ async function main() {
 
   const workspace = await createWorkspace(ROOT);
   const modes = [];
+  /** @type {Awaited<ReturnType<typeof measureEventPipeline>> | undefined} */
+  let eventPipeline;
   try {
-    for (const mode of config.modes) {
+    for (const mode of scenarios.length ? config.modes : []) {
       console.log(`[${mode}] starting servers`);
       const servers = await SERVERS[mode](workspace);
       try {
@@ -42,6 +53,10 @@ async function main() {
       } finally {
         await servers.stop();
       }
+    }
+    if (runEvents) {
+      console.log(`[events] sending ${eventCount} signed deliveries to wrangler dev`);
+      eventPipeline = await measureEventPipeline(workspace, eventCount);
     }
   } catch (error) {
     workspace.keep();
@@ -58,13 +73,17 @@ async function main() {
       ...(config.only ? { only: config.only } : {}),
     },
     modes,
+    ...(eventPipeline ? { eventPipeline } : {}),
   };
-  const markdown = renderMarkdown(report);
+  const markdown = renderMarkdown(report) + (eventPipeline ? `\n${renderEventPipeline(eventPipeline)}` : "");
   console.log(`\n${markdown}`);
   const files = await writeResults(ROOT, report, markdown);
   console.log(`Wrote ${files.map((f) => path.relative(ROOT, f)).join(" and ")}.`);
 
   const failed = modes.flatMap((m) => m.rows.filter((r) => r.failures.length > 0).map((r) => `${m.mode}: ${r.name}`));
+  if (eventPipeline && (eventPipeline.lost > 0 || eventPipeline.duplicated > 0 || eventPipeline.accepted !== eventCount)) {
+    failed.push(`event pipeline: ${eventPipeline.lost} lost, ${eventPipeline.duplicated} duplicated, ${eventPipeline.accepted} of ${eventCount} accepted`);
+  }
   if (failed.length > 0) {
     workspace.keep();
     console.error(`bench: these rows had failed requests, so their figures are not valid: ${failed.join(", ")}`);

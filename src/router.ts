@@ -10,6 +10,7 @@ import type { AppEnv } from "./rest/app-env";
 import { actorRoutes } from "./rest/actors";
 import { contextRoutes } from "./rest/contexts";
 import { delegationRoutes } from "./rest/delegation";
+import { deliveryRoutes } from "./rest/deliveries";
 import { LIMITS } from "./resolvers/limits";
 import { validationHook } from "./rest/validation-hook";
 import { githubRoutes } from "./webhooks/github-routes";
@@ -74,6 +75,7 @@ export function createRouter() {
   app.route("/v1", contextRoutes);
   app.route("/v1", actorRoutes);
   app.route("/v1", delegationRoutes);
+  app.route("/v1", deliveryRoutes);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

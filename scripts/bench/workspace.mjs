@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,6 +39,9 @@ export async function createWorkspace(root) {
   onExitSync(finish);
   onCleanup(finish);
   const adminKey = `bench_${randomBytes(24).toString("base64url")}`;
+  // A throwaway App key for the event-pipeline measure, whose fake GitHub issues installation tokens for it.
+  // PKCS#1 as GitHub issues it, with literal \n so it fits one `--var` argument (private-key.ts accepts that).
+  const appKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
   return {
     root,
     dir,
@@ -49,6 +52,8 @@ export async function createWorkspace(root) {
       DELEGATION_SIGNING_SECRET: randomBytes(32).toString("base64url"),
       GITHUB_WEBHOOK_SECRET: randomBytes(32).toString("hex"),
       GITHUB_STATE_SECRET: randomBytes(32).toString("base64url"),
+      GITHUB_APP_ID: "424242",
+      GITHUB_APP_PRIVATE_KEY: appKey.privateKey.trim().replaceAll("\n", "\\n"),
     },
     adminKey,
     keep: () => {

@@ -127,8 +127,12 @@ export const installationRepositories = sqliteTable(
   (t) => [primaryKey({ columns: [t.installationId, t.repositoryId] })],
 );
 
-/** queued: claimed and enqueued; ignored: an event we do not handle; received: the queue consumer loaded its payload. */
-export const DELIVERY_STATUSES = ["queued", "ignored", "received"] as const;
+/**
+ * queued: claimed and enqueued (or replayed); ignored: an event we do not handle; received: the consumer took it up;
+ * processed: its handler's writes committed; failed: the last attempt failed and the queue will retry it;
+ * dead: it reached the dead-letter queue and waits for an operator's replay.
+ */
+export const DELIVERY_STATUSES = ["queued", "ignored", "received", "processed", "failed", "dead"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
@@ -148,13 +152,42 @@ export const webhookDeliveries = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     processedAt: timestamp("processed_at"),
-    /** KV key of the raw body when it was too large to travel inline in the queue message. */
+    /** KV key of the raw body: too large to travel inline, or kept after a failure so that replay can resend it. */
     payloadRef: text("payload_ref"),
+    /** Wall time of the attempt that processed it, for the p95 in Query.deliveryMetrics. */
+    processingMs: integer("processing_ms"),
   },
   (t) => [
     index("deliveries_received").on(t.receivedAt, t.deliveryId),
     index("deliveries_status_received").on(t.status, t.receivedAt),
   ],
+);
+
+/**
+ * The commit of a delivery's handler writes. Its primary key makes a second commit of the same delivery fail
+ * the whole D1 batch, so a message the queue delivers twice (at-least-once) never writes twice.
+ */
+export const processedDeliveries = sqliteTable("processed_deliveries", {
+  deliveryId: text("delivery_id").primaryKey(),
+  processedAt: timestamp("processed_at").notNull(),
+});
+
+/**
+ * GitHub objects and their ChittyIDs. `github_key` is the GraphQL node id where GitHub gives one
+ * (repositories, pull requests, issues) and `Commit:{repository node id}:{sha}` for commits, which push
+ * payloads list without node ids. The UNIQUE key is what keeps a re-sent event from minting a second ID.
+ */
+export const githubEntities = sqliteTable(
+  "github_entities",
+  {
+    githubKey: text("github_key").primaryKey(),
+    chittyId: text("chitty_id").notNull().unique(),
+    kind: text("kind", { enum: ["repository", "commit", "pull_request", "issue"] }).notNull(),
+    /** `owner/name`, plus `#number` or `@sha`: what an operator recognises. */
+    label: text("label").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("github_entities_kind").on(t.kind, t.createdAt)],
 );
 
 /** ChittyDNA lineage: one genesis row per subject, then one evolution row per change. */
@@ -200,3 +233,4 @@ export type DnaRecordRow = typeof dnaRecords.$inferSelect;
 export type InstallationRow = typeof installations.$inferSelect;
 export type InstallationRepositoryRow = typeof installationRepositories.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type GitHubEntityRow = typeof githubEntities.$inferSelect;

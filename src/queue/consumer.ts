@@ -1,34 +1,66 @@
-import { createDatabase } from "../db/client";
-import { markDeliveryReceived } from "../resolvers/delivery";
+import { createDatabase, type Database } from "../db/client";
+import { AppError } from "../errors";
+import { markFailed } from "../resolvers/delivery-outcome";
 import { deliveryMessage, type DeliveryMessage } from "./messages";
+import { keepPayload } from "./payload-store";
+import { processDelivery } from "./process-delivery";
+import { retryDelaySeconds } from "./retry-delay";
 
-const utf8 = new TextDecoder();
-
-/** The verified delivery body a message carries, inline or through its CHITTYCONNECT_KV reference. */
-export async function loadPayload(env: Env, message: DeliveryMessage): Promise<Record<string, unknown>> {
-  if ("payload" in message) return JSON.parse(utf8.decode(message.payload)) as Record<string, unknown>;
-  const stored = await env.CHITTYCONNECT_KV.get(message.payloadRef, "text");
-  if (stored === null) throw new Error(`payload ${message.payloadRef} is missing from CHITTYCONNECT_KV (expired?)`);
-  return JSON.parse(stored) as Record<string, unknown>;
+/** Whether a later attempt may succeed: AppErrors say so themselves; anything unexpected (a D1 hiccup) is retried. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof AppError ? error.retryable : !(error instanceof SyntaxError);
 }
 
+const describe = (error: unknown) => (error instanceof AppError ? `${error.code}: ${error.message}` : String(error));
+
 /**
- * EVENT_Q consumer: loads each delivery's payload and records that it arrived. Event handlers are
- * not part of this foundation; a message that cannot be read is retried and then dead-lettered,
- * never acknowledged silently.
+ * EVENT_Q consumer: processes each delivery exactly once and acks it; a retryable failure is retried
+ * with backoff (the queue moves it to the dead-letter queue after max_retries), a non-retryable one goes
+ * to the dead-letter queue at once. A failure is never acknowledged without being dead-lettered.
+ * @see https://developers.cloudflare.com/queues/configuration/batching-retries/
  */
 export async function handleEventBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const db = createDatabase(env.DB);
-  for (const message of batch.messages) {
-    const parsed = deliveryMessage.safeParse(message.body);
+  // One message at a time: a batch is at most 10 deliveries, and their GitHub calls share one installation's budget.
+  for (const message of batch.messages) await handleMessage(message, env, db);
+}
+
+async function handleMessage(message: Message<unknown>, env: Env, db: Database): Promise<void> {
+  const started = Date.now();
+  const parsed = deliveryMessage.safeParse(message.body);
+  if (!parsed.success) {
+    console.error("EVENT_Q message is not a delivery; dead-lettering it", { id: message.id, issue: parsed.error.issues[0]?.message });
+    return deadLetter(message, env, message.body);
+  }
+  const delivery = parsed.data;
+  const log = { deliveryId: delivery.deliveryId, event: delivery.event, action: delivery.action, attempts: message.attempts };
+  try {
+    const outcome = await processDelivery(env, db, delivery, started);
+    console.log("delivery handled", { ...log, outcome, ms: Date.now() - started });
+    message.ack();
+  } catch (error) {
+    const retryable = isRetryable(error);
+    console.error("delivery failed", { ...log, retryable, error: describe(error) });
     try {
-      if (!parsed.success) throw new Error(`not a delivery message: ${parsed.error.issues[0]?.message}`);
-      await loadPayload(env, parsed.data);
-      await markDeliveryReceived(db, parsed.data.deliveryId);
-      message.ack();
-    } catch (error) {
-      console.error("event message failed", { id: message.id, attempts: message.attempts, error: String(error) });
-      message.retry();
+      const payloadRef = await keepPayload(env, delivery);
+      await markFailed(db, delivery.deliveryId, describe(error), payloadRef);
+    } catch (recordError) {
+      // The failure could not be recorded; the message is retried so that it is not lost either way.
+      console.error("delivery failure could not be recorded", { ...log, error: String(recordError) });
+      return message.retry({ delaySeconds: retryDelaySeconds(recordError, message.attempts) });
     }
+    if (retryable) return message.retry({ delaySeconds: retryDelaySeconds(error, message.attempts) });
+    return deadLetter(message, env, delivery);
+  }
+}
+
+/** Sends a message to the dead-letter queue and acks it; if the DLQ refuses, the message is retried instead. */
+async function deadLetter(message: Message<unknown>, env: Env, body: DeliveryMessage | unknown): Promise<void> {
+  try {
+    await env.EVENT_DLQ.send(body, { contentType: "v8" });
+    message.ack();
+  } catch (error) {
+    console.error("dead-letter queue refused the message; retrying it", { id: message.id, error: String(error) });
+    message.retry({ delaySeconds: retryDelaySeconds(error, message.attempts) });
   }
 }

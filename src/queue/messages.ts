@@ -25,3 +25,9 @@ export const deliveryMessage = z.union([
 ]);
 export type DeliveryMessage = z.infer<typeof deliveryMessage>;
 export type DeliveryMeta = Omit<DeliveryMessage, "payload" | "payloadRef">;
+
+/** A message's delivery fields without its body. */
+export function metaOf(message: DeliveryMessage): DeliveryMeta {
+  const { kind, deliveryId, event, action, installationId } = message;
+  return { kind, deliveryId, event, ...(action !== undefined ? { action } : {}), ...(installationId !== undefined ? { installationId } : {}) };
+}

@@ -19,11 +19,71 @@ function observableState(row: InstallationRow) {
   return { id, chittyId, accountLogin, accountType, repositorySelection, permissions, events, suspendedAt, uninstalledAt };
 }
 
+export interface InstallationChange {
+  /** The repositories it can now reach, replacing the stored list; null keeps the stored list. */
+  repositories: GitHubRepository[] | null;
+  /** Chronicle type for a new and for a known installation. */
+  types: { created: string; existing: string };
+  data?: Record<string, unknown>;
+  uninstalled?: boolean;
+  now: number;
+}
+
 /**
- * Records an installation as GitHub describes it: the row, its repositories, its DNA record and its
- * Chronicle event in one D1 batch. A new installation gets a ChittyID and a DNA genesis; a known one
- * keeps its ChittyID and evolves. The actor is null because GitHub, not a gateway caller, vouches for it.
+ * The writes that record an installation as GitHub describes it: the row, its repositories, its DNA record
+ * and its Chronicle event, for one D1 batch. A new installation gets a ChittyID and a DNA genesis; a known
+ * one keeps its ChittyID and evolves. The actor is null because GitHub, not a gateway caller, vouches for it.
  */
+export async function installationWrites(db: Database, gh: GitHubInstallation, change: InstallationChange) {
+  const { now, repositories } = change;
+  const [existing] = await db.select().from(installations).where(eq(installations.id, gh.id)).limit(1);
+  // The scope document files GitHub installations under the CONTEXT entity type of ChittyID.
+  const minted = existing ? null : mintChittyId("CONTEXT");
+  const row: InstallationRow = {
+    id: gh.id,
+    chittyId: existing?.chittyId ?? minted!.id,
+    accountLogin: gh.account?.login ?? "unknown",
+    accountType: gh.account?.type ?? "Unknown",
+    repositorySelection: gh.repository_selection,
+    permissions: gh.permissions,
+    events: gh.events,
+    installedAt: existing?.installedAt ?? gh.created_at,
+    updatedAt: now,
+    suspendedAt: gh.suspended_at ?? null,
+    uninstalledAt: change.uninstalled ? (existing?.uninstalledAt ?? now) : null,
+  };
+  const type = existing ? change.types.existing : change.types.created;
+  // DNA names the change by its last word (installed, updated, suspend), Chronicle by its full dotted type.
+  const event = type.slice(type.lastIndexOf(".") + 1);
+  const [previous] = existing ? await latestDnaRecord(db, row.chittyId) : [];
+  const audit = { subjectId: row.chittyId, actorId: null, now };
+  const statements: BatchItem[] = [
+    ...(minted ? [recordChittyId(db, minted, "CONTEXT", now), db.insert(installations).values(row)] : []),
+    ...(existing ? [db.update(installations).set(row).where(eq(installations.id, row.id))] : []),
+    ...(repositories ? [db.delete(installationRepositories).where(eq(installationRepositories.installationId, row.id))] : []),
+    ...chunk(repositories ?? [], REPOSITORIES_PER_INSERT).map((part) =>
+      db.insert(installationRepositories).values(
+        part.map((r) => ({ installationId: row.id, repositoryId: r.id, fullName: r.full_name, private: r.private, addedAt: now })),
+      ),
+    ),
+    (await dnaRecordFor(db, { ...audit, subjectType: INSTALLATION_SUBJECT_TYPE, state: observableState(row), event }, previous)).statement,
+    chronicleEventFor(db, {
+      ...audit,
+      type,
+      data: {
+        installationId: row.id,
+        account: row.accountLogin,
+        accountType: row.accountType,
+        repositorySelection: row.repositorySelection,
+        ...(repositories ? { repositories: repositories.length } : {}),
+        ...change.data,
+      },
+    }),
+  ];
+  return { installation: row, created: !existing, statements };
+}
+
+/** Records an installation from the install callback, in one D1 batch (see installationWrites). */
 export async function saveInstallation(
   db: Database,
   gh: GitHubInstallation,
@@ -31,44 +91,14 @@ export async function saveInstallation(
   now = Date.now(),
 ): Promise<{ installation: InstallationRow; created: boolean }> {
   for (let attempt = 1; ; attempt++) {
-    const [existing] = await db.select().from(installations).where(eq(installations.id, gh.id)).limit(1);
-    // The scope document files GitHub installations under the CONTEXT entity type of ChittyID.
-    const minted = existing ? null : mintChittyId("CONTEXT");
-    const row: InstallationRow = {
-      id: gh.id,
-      chittyId: existing?.chittyId ?? minted!.id,
-      accountLogin: gh.account?.login ?? "unknown",
-      accountType: gh.account?.type ?? "Unknown",
-      repositorySelection: gh.repository_selection,
-      permissions: gh.permissions,
-      events: gh.events,
-      installedAt: existing?.installedAt ?? gh.created_at,
-      updatedAt: now,
-      suspendedAt: gh.suspended_at ?? null,
-      uninstalledAt: null,
-    };
-    const event = existing ? "updated" : "installed";
-    const [previous] = existing ? await latestDnaRecord(db, row.chittyId) : [];
-    const audit = { subjectId: row.chittyId, actorId: null, now };
-    const statements: BatchItem[] = [
-      ...(minted ? [recordChittyId(db, minted, "CONTEXT", now), db.insert(installations).values(row)] : []),
-      ...(existing ? [db.update(installations).set(row).where(eq(installations.id, row.id))] : []),
-      db.delete(installationRepositories).where(eq(installationRepositories.installationId, row.id)),
-      ...chunk(repositories, REPOSITORIES_PER_INSERT).map((part) =>
-        db.insert(installationRepositories).values(
-          part.map((r) => ({ installationId: row.id, repositoryId: r.id, fullName: r.full_name, private: r.private, addedAt: now })),
-        ),
-      ),
-      (await dnaRecordFor(db, { ...audit, subjectType: INSTALLATION_SUBJECT_TYPE, state: observableState(row), event }, previous)).statement,
-      chronicleEventFor(db, {
-        ...audit,
-        type: `github.app.${event}`,
-        data: { installationId: row.id, account: row.accountLogin, accountType: row.accountType, repositorySelection: row.repositorySelection, repositories: repositories.length },
-      }),
-    ];
+    const { installation, created, statements } = await installationWrites(db, gh, {
+      repositories,
+      types: { created: "github.app.installed", existing: "github.app.updated" },
+      now,
+    });
     try {
       await db.batch(statements as [BatchItem, ...BatchItem[]]);
-      return { installation: row, created: !existing };
+      return { installation, created };
     } catch (error) {
       // A concurrent callback for the same installation won; the second attempt sees its row and evolves it.
       if (attempt >= 2 || !(isUniqueViolation(error, "installations.id") || isUniqueViolation(error, "dna_records"))) throw error;

@@ -4,8 +4,9 @@ import { listDeliveries } from "../resolvers/delivery";
 import { builder } from "./builder";
 import { forwardPageArgs, toConnection } from "./connection";
 
-const DeliveryStatus = builder.enumType("DeliveryStatus", {
-  description: "queued: claimed and sent to the event queue. ignored: an event ChittyConnect does not handle. received: the queue consumer loaded it.",
+export const DeliveryStatus = builder.enumType("DeliveryStatus", {
+  description:
+    "queued: claimed and sent to the event queue (or replayed). ignored: nothing handles this event or action. received: the consumer is working on it. processed: its writes committed, exactly once. failed: the last attempt failed and the queue retries it. dead: in the dead-letter queue, waiting for replayDelivery.",
   values: DELIVERY_STATUSES,
 });
 
@@ -24,6 +25,7 @@ export const Delivery = builder.objectRef<WebhookDeliveryRow>("Delivery").implem
     attempts: t.exposeInt("attempts", { description: "How many times the queue consumer has taken it up." }),
     lastError: t.exposeString("lastError", { nullable: true }),
     processedAt: t.field({ type: "DateTime", nullable: true, resolve: (d) => optionalTime(d.processedAt) }),
+    processingMs: t.exposeInt("processingMs", { nullable: true, description: "How long the processing attempt took, in milliseconds." }),
     payloadByReference: t.boolean({
       description: "True when the body was too large for a queue message and travelled through KV.",
       resolve: (d) => d.payloadRef !== null,

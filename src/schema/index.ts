@@ -10,6 +10,7 @@ import "./service-connection";
 import "./delegation";
 import "./installation";
 import "./delivery";
+import "./delivery-operations";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

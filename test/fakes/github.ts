@@ -8,6 +8,14 @@ export interface FakeCall {
   method: string;
   path: string;
   authorization: string | null;
+  /** GraphQL calls only: the variables sent. */
+  variables?: Record<string, unknown>;
+}
+
+export interface Fault {
+  status: number;
+  body?: Json;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -23,8 +31,31 @@ export class FakeGitHub {
   readonly issuedTokens = new Map<string, number>();
   /** Answers to give instead, by "METHOD /path", once each. */
   readonly failures = new Map<string, { status: number; body?: Json; headers?: Record<string, string> }>();
+  /** Faults to answer with, in order, by "METHOD /path" (GraphQL is "POST /graphql"); each is used once. */
+  readonly faults = new Map<string, Fault[]>();
+  /** Pull request details the GraphQL API returns, by `owner/name#number`; others are made up from the variables. */
+  readonly pullRequests = new Map<string, Json>();
+  /** What `rateLimit.remaining` reports. */
+  graphqlRemaining = 4999;
   tokenLifetimeMs = 60 * 60 * 1000;
   private readonly root = new URL((env as Env).GITHUB_API_URL);
+  // GHES serves GraphQL at /api/graphql beside the REST root /api/v3; github.com at {root}/graphql.
+  private readonly graphqlPath = this.root.pathname.replace(/\/api\/v3\/?$/, "/api") + "/graphql";
+
+  /** Queues faults for a route, answered before any real answer. */
+  fail(route: string, ...faults: Fault[]): this {
+    this.faults.set(route, [...(this.faults.get(route) ?? []), ...faults]);
+    return this;
+  }
+
+  /** Forgets every token it issued, as when they expire or are revoked: the next use answers 401. */
+  revokeTokens(): void {
+    this.issuedTokens.clear();
+  }
+
+  graphqlCalls(): FakeCall[] {
+    return this.calls.filter((c) => c.path === "/graphql");
+  }
 
   install(): this {
     vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => this.handle(new Request(input, init)));
@@ -33,13 +64,18 @@ export class FakeGitHub {
 
   private async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (url.origin !== this.root.origin || !url.pathname.startsWith(this.root.pathname)) {
+    const isGraphql = url.origin === this.root.origin && url.pathname === this.graphqlPath;
+    if (url.origin !== this.root.origin || (!url.pathname.startsWith(this.root.pathname) && !isGraphql)) {
       throw new Error(`unexpected outbound request to ${url.origin}${url.pathname}`);
     }
-    const path = url.pathname.slice(this.root.pathname.length);
+    const path = isGraphql ? "/graphql" : url.pathname.slice(this.root.pathname.length);
     const route = `${request.method} ${path}`;
     const authorization = request.headers.get("authorization");
-    this.calls.push({ method: request.method, path, authorization });
+    const body = isGraphql ? ((await request.json()) as { query: string; variables?: Record<string, unknown> }) : undefined;
+    this.calls.push({ method: request.method, path, authorization, ...(body ? { variables: body.variables ?? {} } : {}) });
+    const fault = this.faults.get(route)?.shift();
+    if (fault) return json(fault.body ?? { message: "fault injected by the test" }, fault.status, fault.headers);
+    if (body) return this.graphql(authorization, body);
     const failure = this.failures.get(route);
     if (failure) {
       this.failures.delete(route);
@@ -78,6 +114,31 @@ export class FakeGitHub {
       return json({ id: 424242, slug: "chittyconnect-test", html_url: `${this.root.origin}/apps/chittyconnect-test` });
     }
     return json({ message: "Not Found" }, 404);
+  }
+
+  /** GitHub's GraphQL API, for the one query the client sends: a pull request and the rate limit. */
+  private graphql(authorization: string | null, body: { query: string; variables?: Record<string, unknown> }): Response {
+    if (!this.issuedTokens.has(authorization?.replace(/^token /, "") ?? "")) return json({ message: "Bad credentials" }, 401);
+    const rateLimit = { cost: 1, remaining: this.graphqlRemaining, resetAt: new Date(Date.now() + 3600_000).toISOString() };
+    const v = body.variables ?? {};
+    if (!/pullRequest\(number: \$number\)/.test(body.query)) {
+      return json({ errors: [{ type: "UNKNOWN_QUERY", message: "the fake GitHub does not know this query" }] });
+    }
+    const key = `${v.owner}/${v.name}#${v.number}`;
+    const pullRequest = this.pullRequests.get(key) ?? {
+      id: `PR_fake_${v.number}`,
+      title: `Pull request ${key}`,
+      state: "OPEN",
+      isDraft: false,
+      merged: false,
+      additions: 10,
+      deletions: 2,
+      changedFiles: 3,
+      headRefOid: "0".repeat(40),
+      baseRefName: "main",
+      author: { login: "octocat" },
+    };
+    return json({ data: { repository: { pullRequest }, rateLimit } });
   }
 
   /** GitHub's rules for App JWTs: RS256 by the App's key, iss = App id, iat in the past, at most 10 min of life. */

@@ -70,6 +70,11 @@ const REST: Record<string, Rule & { request: (w: MatrixWorld) => Req; foreign?: 
     request: (w) => ({ method: "DELETE", path: `/v1/delegate/${w.owner.delegationId}` }),
     foreign: (w) => ({ method: "DELETE", path: `/v1/delegate/${w.owner.delegationId}` }),
   },
+  "POST /v1/deliveries/:id/replay": {
+    capability: "github:admin",
+    request: () => ({ method: "POST", path: `/v1/deliveries/${crypto.randomUUID()}/replay`, body: {} }),
+  },
+  "GET /v1/deliveries/metrics": { capability: "github:admin", request: () => ({ method: "GET", path: "/v1/deliveries/metrics" }) },
   "GET /graphql": {
     open: "GraphQL fields carry their own rules (below)",
     request: () => ({ method: "GET", path: "/graphql?query=%7Bme%7Bid%7D%7D", headers: { "x-graphql-yoga-csrf": "1" } }),
@@ -125,6 +130,12 @@ const GRAPHQL: Record<string, Rule & Op> = {
     headers: { accept: "text/event-stream" },
     variables: (w) => ({ id: w.owner.id }),
     foreign: (w) => ({ id: w.owner.contextId }),
+  },
+  "Query.deliveryMetrics": { capability: "github:admin", query: `{ deliveryMetrics { counts { dead } } }`, variables: () => ({}) },
+  "Mutation.replayDelivery": {
+    capability: "github:admin",
+    query: `mutation($id: ID!) { replayDelivery(id: $id) { id } }`,
+    variables: () => ({ id: crypto.randomUUID() }),
   },
   "Mutation.createContext": {
     capability: "contexts:write",

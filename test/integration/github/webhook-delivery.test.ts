@@ -85,8 +85,8 @@ describe("POST /integrations/github/webhook accepts a verified delivery once", (
     expect(trace.storedPayload).toBe(body);
     expect(trace.rows[0]).toMatchObject({ status: "queued", payloadRef: `github-delivery-payload:${deliveryId}` });
 
-    // The real EVENT_Q consumer (src/index.ts queue handler) receives the message and reads the body from KV.
-    await vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "received", attempts: 1 }), {
+    // The real EVENT_Q consumer (src/index.ts queue handler) receives the message, reads the body from KV and processes it.
+    await vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "processed", attempts: 1 }), {
       timeout: 10_000,
       interval: 100,
     });
@@ -100,7 +100,7 @@ describe("POST /integrations/github/webhook accepts a verified delivery once", (
     const deliveryId = crypto.randomUUID();
     expect((await deliver({ event: "push", body, deliveryId })).status).toBe(202);
     expect(queue.messages()[0]).toHaveProperty("payload");
-    await vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "received" }), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "processed" }), { timeout: 10_000, interval: 100 });
   });
 });
 

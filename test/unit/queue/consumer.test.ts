@@ -1,57 +1,98 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import worker from "../../../src/index";
+import { chronicleEvents } from "../../../src/db/schema";
 import { claimDelivery } from "../../../src/resolvers/delivery";
 import { payloadKey } from "../../../src/webhooks/enqueue-delivery";
 import { db } from "../../fixtures/db";
+import { processedPayload } from "../../fixtures/github/events";
 import { traceOf } from "../../fixtures/github/stored";
+import { consume } from "../../fixtures/queue/consume";
 
 const bindings = env as Env;
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation(() => {});
+  vi.spyOn(console, "log").mockImplementation(() => {});
 });
 afterEach(() => vi.restoreAllMocks());
 
-async function claimed(event = "push") {
+async function claimed(event = "issues") {
   const deliveryId = crypto.randomUUID();
   await claimDelivery(db, { deliveryId, event, action: null, installationId: null, repository: null, status: "queued", payloadRef: null });
   return deliveryId;
 }
 
-async function consume(queue: string, bodies: unknown[]) {
-  const batch = createMessageBatch(queue, bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
-  const ctx = createExecutionContext();
-  await worker.queue(batch, bindings);
-  return getQueueResult(batch, ctx);
-}
-
-const bytes = (text: string) => new TextEncoder().encode(text);
+const bytes = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
+const issue = (deliveryId: string, payload: unknown) => ({ kind: "github.delivery", deliveryId, event: "issues", action: "opened", payload: bytes(payload) });
+const eventsOf = async (deliveryId: string) =>
+  (await db.select().from(chronicleEvents)).filter((e) => e.data.deliveryId === deliveryId);
 
 describe("EVENT_Q consumer", () => {
-  it("loads inline and referenced payloads, acknowledges them and marks their deliveries received", async () => {
+  it("processes inline and referenced payloads, acknowledges them and records how long they took", async () => {
     const inline = await claimed();
     const referenced = await claimed();
-    await bindings.CHITTYCONNECT_KV.put(payloadKey(referenced), JSON.stringify({ ref: "ok" }));
+    await bindings.CHITTYCONNECT_KV.put(payloadKey(referenced), JSON.stringify(processedPayload("issues", "opened")));
     const result = await consume("chittyconnect-events", [
-      { kind: "github.delivery", deliveryId: inline, event: "push", payload: bytes('{"ref":"refs/heads/main"}') },
-      { kind: "github.delivery", deliveryId: referenced, event: "push", payloadRef: payloadKey(referenced) },
+      issue(inline, processedPayload("issues", "opened")),
+      { kind: "github.delivery", deliveryId: referenced, event: "issues", action: "opened", payloadRef: payloadKey(referenced) },
     ]);
     expect(result).toMatchObject({ outcome: "ok", explicitAcks: ["m0", "m1"], retryMessages: [] });
-    for (const id of [inline, referenced]) expect((await traceOf(id)).rows[0]).toMatchObject({ status: "received", attempts: 1 });
+    for (const id of [inline, referenced]) {
+      expect((await traceOf(id)).rows[0]).toMatchObject({ status: "processed", attempts: 1, processingMs: expect.any(Number) });
+      expect(await eventsOf(id)).toHaveLength(1);
+    }
   });
 
-  it("retries, never acknowledges, a message it cannot read", async () => {
+  it("acknowledges a delivery it has already processed without writing it twice", async () => {
+    const deliveryId = await claimed();
+    const body = issue(deliveryId, processedPayload("issues", "opened"));
+    await consume("chittyconnect-events", [body]);
+    const again = await consume("chittyconnect-events", [body, body], 2);
+    expect(again.explicitAcks).toEqual(["m0", "m1"]);
+    expect(await eventsOf(deliveryId)).toHaveLength(1);
+    expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "processed", attempts: 3 });
+  });
+
+  it("dead-letters at once, and acknowledges, what no retry can fix: bad payloads and foreign messages", async () => {
+    const dlq = vi.spyOn(bindings.EVENT_DLQ, "send").mockResolvedValue(undefined as never);
+    const invalid = await claimed();
+    const truncated = await claimed();
     const missing = await claimed();
     const result = await consume("chittyconnect-events", [
-      { kind: "github.delivery", deliveryId: missing, event: "push", payloadRef: payloadKey(missing) },
-      { kind: "github.delivery", deliveryId: await claimed(), event: "push", payload: bytes("{truncated") },
+      issue(invalid, { action: "opened", issue: { title: "no node id" } }),
+      issue(truncated, "{truncated"),
+      { kind: "github.delivery", deliveryId: missing, event: "issues", action: "opened", payloadRef: payloadKey(missing) },
       { kind: "something.else" },
-      { kind: "github.delivery", deliveryId: "x", event: "push", payload: bytes("{}"), payloadRef: "both" },
     ]);
+    expect(result.explicitAcks).toEqual(["m0", "m1", "m3"]);
+    expect(dlq.mock.calls.map(([body]) => (body as { deliveryId?: string }).deliveryId)).toEqual([invalid, truncated, undefined]);
+    expect((await traceOf(invalid)).rows[0]).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("INVALID_PAYLOAD") });
+    // The stored copy is what makes a later replay possible.
+    expect((await traceOf(invalid)).storedPayload).toContain("no node id");
+    // A referenced body that KV no longer holds may come back (KV is eventually consistent): retried, not dead.
+    expect(result.retried).toEqual([{ msgId: "m2", delaySeconds: expect.any(Number) }]);
+  });
+
+  it("retries, never acknowledges, when the dead-letter queue refuses a message", async () => {
+    vi.spyOn(bindings.EVENT_DLQ, "send").mockRejectedValue(new Error("dlq down"));
+    const result = await consume("chittyconnect-events", [{ kind: "something.else" }]);
     expect(result.explicitAcks).toEqual([]);
-    expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["m0", "m1", "m2", "m3"]);
-    expect((await traceOf(missing)).rows[0]).toMatchObject({ status: "queued", attempts: 0 });
+    expect(result.retried).toEqual([{ msgId: "m0", delaySeconds: expect.any(Number) }]);
+  });
+
+  it("records dead letters as dead, with their error, keeping the payload for replay", async () => {
+    const deliveryId = await claimed();
+    await consume("chittyconnect-events", [issue(deliveryId, { action: "opened" })]);
+    const result = await consume("chittyconnect-events-dlq", [issue(deliveryId, { action: "opened" }), { kind: "something.else" }]);
+    expect(result.explicitAcks).toEqual(["m0", "m1"]);
+    const { rows, storedPayload } = await traceOf(deliveryId);
+    expect(rows[0]).toMatchObject({ status: "dead", lastError: expect.stringContaining("INVALID_PAYLOAD"), payloadRef: payloadKey(deliveryId) });
+    expect(JSON.parse(storedPayload!)).toEqual({ action: "opened" });
+  });
+
+  it("records a message the queue gave up on as dead even when no attempt recorded an error", async () => {
+    const deliveryId = crypto.randomUUID();
+    await consume("chittyconnect-events-dlq", [issue(deliveryId, processedPayload("issues", "opened"))]);
+    expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "dead", event: "issues", lastError: expect.stringMatching(/dead-letter/) });
   });
 
   it("retries the batches of a queue that has no consumer", async () => {

@@ -1,0 +1,23 @@
+import { handleInstallation, INSTALLATION_ACTIONS } from "./handlers/installation";
+import { handleInstallationRepositories, INSTALLATION_REPOSITORIES_ACTIONS } from "./handlers/installation-repositories";
+import { handleIssues, ISSUE_ACTIONS } from "./handlers/issues";
+import { handlePullRequest, PULL_REQUEST_ACTIONS } from "./handlers/pull-request";
+import { handlePush } from "./handlers/push";
+import type { DeliveryHandler } from "./handlers/handler";
+
+/** Each handled event, its handler and the actions it records (none listed: every delivery, as push has no action). */
+const HANDLERS: Record<string, { handler: DeliveryHandler; actions?: readonly string[] }> = {
+  push: { handler: handlePush },
+  pull_request: { handler: handlePullRequest, actions: PULL_REQUEST_ACTIONS },
+  issues: { handler: handleIssues, actions: ISSUE_ACTIONS },
+  installation: { handler: handleInstallation, actions: INSTALLATION_ACTIONS },
+  installation_repositories: { handler: handleInstallationRepositories, actions: INSTALLATION_REPOSITORIES_ACTIONS },
+};
+
+/** The handler for an event and action, or undefined when nothing records it (the delivery is then ignored). */
+export function handlerFor(event: string, action: string | undefined): DeliveryHandler | undefined {
+  const entry = HANDLERS[event];
+  if (!entry) return undefined;
+  if (entry.actions && !(action !== undefined && entry.actions.includes(action))) return undefined;
+  return entry.handler;
+}

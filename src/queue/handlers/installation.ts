@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { githubInstallation, githubRepository } from "../../github/installation";
+import { tokenCacheKey } from "../../github/installation-token";
+import { installationWrites } from "../../resolvers/connect-installation";
+import { parsePayload, type DeliveryHandler } from "./handler";
+import { senderShape } from "./github-shapes";
+
+/** The actions the installation handler records. */
+export const INSTALLATION_ACTIONS = ["created", "deleted", "suspend", "unsuspend", "new_permissions_accepted"] as const;
+
+const installationPayload = z.object({
+  action: z.enum(INSTALLATION_ACTIONS),
+  installation: githubInstallation,
+  // Sent with created (and deleted); the list GitHub gives is the installation's whole selection.
+  repositories: z.array(githubRepository).optional(),
+  sender: senderShape,
+});
+
+/**
+ * installation: creates or updates the installation row (and its repositories on created), evolves its
+ * DNA and writes `github.installation.{action}`. A deleted installation keeps its row and history, marked
+ * uninstalled, and its cached token is dropped from TOKEN_KV at once, since GitHub has revoked it.
+ * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#installation
+ */
+export const handleInstallation: DeliveryHandler = async (ctx, raw) => {
+  const { action, installation, repositories, sender } = parsePayload(installationPayload, ctx, raw);
+  if (action === "deleted") await ctx.env.TOKEN_KV.delete(tokenCacheKey(installation.id));
+  const type = `github.installation.${action}`;
+  const { statements } = await installationWrites(ctx.db, installation, {
+    repositories: action === "created" ? (repositories ?? []) : null,
+    types: { created: type, existing: type },
+    data: { deliveryId: ctx.deliveryId, sender: sender?.login ?? null },
+    uninstalled: action === "deleted",
+    now: ctx.now,
+  });
+  return statements;
+};

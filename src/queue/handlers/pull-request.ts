@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { chronicleEventFor } from "../../ecosystem/chronicle";
+import { fetchPullRequest } from "../../github/queries/pull-request";
+import { resolveEntities } from "../../resolvers/github-entities";
+import { dnaChange, parsePayload, type DeliveryHandler } from "./handler";
+import { installationRef, repositoryShape, senderShape } from "./github-shapes";
+
+/** The actions the pull_request handler records. */
+export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review", "closed"] as const;
+
+const pullRequestPayload = z.object({
+  action: z.enum(PULL_REQUEST_ACTIONS),
+  number: z.number().int().positive(),
+  pull_request: z.object({
+    node_id: z.string().min(1),
+    title: z.string(),
+    state: z.enum(["open", "closed"]),
+    merged: z.boolean().nullable().optional(),
+    draft: z.boolean().optional(),
+    head: z.object({ sha: z.string(), ref: z.string() }),
+    base: z.object({ ref: z.string() }),
+    user: z.object({ login: z.string() }).nullable(),
+  }),
+  repository: repositoryShape,
+  installation: installationRef,
+  sender: senderShape,
+});
+
+/**
+ * pull_request: mints or reuses the PR's ChittyID, reads its current details through GitHub's GraphQL API
+ * (size, merge state) as the installation, evolves its DNA and writes `github.pull_request.{action}`
+ * (`.merged` for a merging close). The review pipeline is issue #6's and is not triggered yet.
+ * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#pull_request
+ */
+export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
+  const { action, number, pull_request: pr, repository, installation, sender } = parsePayload(pullRequestPayload, ctx, raw);
+  const details = await fetchPullRequest(ctx.env, {
+    installationId: installation.id,
+    deliveryId: ctx.deliveryId,
+    owner: repository.owner.login,
+    name: repository.name,
+    number,
+  });
+  const merged = details?.merged ?? pr.merged ?? false;
+  const outcome = action === "closed" && merged ? "merged" : action;
+  const entities = await resolveEntities(ctx.db, [{ githubKey: pr.node_id, kind: "pull_request", label: `${repository.full_name}#${number}` }], ctx.now);
+  const subjectId = entities.idOf(pr.node_id);
+  const state = { repository: repository.full_name, number, head: pr.head.sha, state: pr.state, merged, draft: details?.isDraft ?? pr.draft ?? false };
+  return [
+    ...entities.statements,
+    (await dnaChange(ctx, subjectId, "github_pull_request", state, outcome)).statement,
+    chronicleEventFor(ctx.db, {
+      type: `github.pull_request.${outcome}`,
+      subjectId,
+      actorId: null,
+      now: ctx.now,
+      data: {
+        deliveryId: ctx.deliveryId,
+        repository: repository.full_name,
+        number,
+        title: details?.title ?? pr.title,
+        head: { sha: pr.head.sha, ref: pr.head.ref },
+        base: pr.base.ref,
+        author: details?.author?.login ?? pr.user?.login ?? null,
+        sender: sender?.login ?? null,
+        // null when GitHub no longer has the PR (deleted repository): the event still records what the payload said.
+        size: details ? { additions: details.additions, deletions: details.deletions, changedFiles: details.changedFiles } : null,
+      },
+    }),
+  ];
+};

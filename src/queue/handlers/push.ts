@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { chronicleEvents } from "../../db/schema";
+import { chronicleRow } from "../../ecosystem/chronicle";
+import { insertChunks } from "../../resolvers/batch-statements";
+import { commitKey, resolveEntities } from "../../resolvers/github-entities";
+import { dnaChange, parsePayload, type DeliveryHandler } from "./handler";
+import { repositoryShape, senderShape } from "./github-shapes";
+
+const commit = z.object({
+  id: z.string().regex(/^[0-9a-f]{7,64}$/),
+  message: z.string(),
+  timestamp: z.string(),
+  author: z.object({ name: z.string(), email: z.string().optional(), username: z.string().optional() }),
+  added: z.array(z.string()).default([]),
+  removed: z.array(z.string()).default([]),
+  modified: z.array(z.string()).default([]),
+});
+
+const pushPayload = z.object({
+  ref: z.string().min(1),
+  before: z.string(),
+  after: z.string(),
+  created: z.boolean().optional(),
+  deleted: z.boolean().optional(),
+  forced: z.boolean().optional(),
+  repository: repositoryShape,
+  sender: senderShape,
+  commits: z.array(commit),
+});
+
+/**
+ * push: a ChittyID and a `github.push.commit` Chronicle event per commit (author, message, changed paths),
+ * a `github.push` event and a DNA evolution for the repository. Code analysis of the commits is issue #6's
+ * intelligence pipeline and is not triggered yet; evidence ingestion likewise waits for that pipeline.
+ * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#push
+ */
+export const handlePush: DeliveryHandler = async (ctx, raw) => {
+  const push = parsePayload(pushPayload, ctx, raw);
+  const repo = push.repository;
+  const entities = await resolveEntities(
+    ctx.db,
+    [
+      { githubKey: repo.node_id, kind: "repository", label: repo.full_name },
+      ...push.commits.map((c) => ({ githubKey: commitKey(repo.node_id, c.id), kind: "commit" as const, label: `${repo.full_name}@${c.id}` })),
+    ],
+    ctx.now,
+  );
+  const repoId = entities.idOf(repo.node_id);
+  const base = { deliveryId: ctx.deliveryId, repository: repo.full_name, ref: push.ref };
+  const events = push.commits.map((c) =>
+    chronicleRow({
+      type: "github.push.commit",
+      subjectId: entities.idOf(commitKey(repo.node_id, c.id)),
+      actorId: null,
+      now: ctx.now,
+      data: { ...base, sha: c.id, author: c.author, message: c.message, committedAt: c.timestamp, paths: { added: c.added, modified: c.modified, removed: c.removed } },
+    }),
+  );
+  events.push(
+    chronicleRow({
+      type: "github.push",
+      subjectId: repoId,
+      actorId: null,
+      now: ctx.now,
+      data: { ...base, before: push.before, after: push.after, commits: push.commits.length, forced: push.forced ?? false, pusher: push.sender?.login ?? null },
+    }),
+  );
+  // The repository's DNA follows its refs: each push moves one ref to a new head.
+  const state = { repository: repo.full_name, ref: push.ref, head: push.after, deleted: push.deleted ?? false };
+  return [...entities.statements, ...insertChunks(ctx.db, chronicleEvents, events, 15), (await dnaChange(ctx, repoId, "github_repository", state, "push")).statement];
+};
