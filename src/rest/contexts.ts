@@ -9,7 +9,8 @@ import {
   searchQuery,
   updateContextInput,
 } from "../resolvers/context-input";
-import { createContext, deleteContext, getContext, listContexts, searchContexts, updateContext } from "../resolvers/context";
+import { createContext, deleteContext, getContext, listContexts, updateContext } from "../resolvers/context";
+import { searchContexts } from "../resolvers/context-search";
 import type { AppEnv } from "./app-env";
 import { badRequest, commonErrors, conflict, notFound } from "./error-schema";
 import { jsonBody, jsonResponse } from "./openapi-parts";

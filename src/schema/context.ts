@@ -9,7 +9,8 @@ import {
   type CreateContextInput as CreateInput,
   type UpdateContextInput as UpdateInput,
 } from "../resolvers/context-input";
-import { createContext, deleteContext, getContext, listContexts, searchContexts, updateContext } from "../resolvers/context";
+import { createContext, deleteContext, getContext, listContexts, updateContext } from "../resolvers/context";
+import { searchContexts } from "../resolvers/context-search";
 import { listDna, listTimeline } from "../resolvers/timeline";
 import { Actor } from "./actor";
 import { builder } from "./builder";

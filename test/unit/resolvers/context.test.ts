@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createContext, getContext, searchContexts, updateContext } from "../../../src/resolvers/context";
+import { createContext, getContext, updateContext } from "../../../src/resolvers/context";
+import { searchContexts } from "../../../src/resolvers/context-search";
 import { ConflictError } from "../../../src/errors";
 import { ForbiddenError } from "../../../src/errors";
 import { contextsNamed, db, storedFor } from "../../fixtures/db";
