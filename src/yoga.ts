@@ -1,7 +1,8 @@
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError } from "graphql";
-import { createYoga, maskError, type Plugin } from "graphql-yoga";
+import { createYoga, maskError, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import type { RequestContext } from "./context";
 import { recordAuthFailure } from "./auth/audit";
 import { AppError, ForbiddenError, RateLimitedError } from "./errors";
@@ -46,6 +47,17 @@ function auditDenials(): Plugin<RequestContext> {
 
 const isProduction = (context: Partial<RequestContext>) => context.env?.ENVIRONMENT === "production";
 
+/**
+ * "Did you mean …?" hints would spell out the schema that production hides by refusing introspection.
+ * graphql-armor's plugin has no per-request switch, so its validation hook runs only in production.
+ */
+function hideFieldSuggestionsInProduction(): Plugin<RequestContext> {
+  const block = blockFieldSuggestionsPlugin<YogaInitialContext & RequestContext>();
+  return {
+    onValidate: (payload) => (isProduction(payload.context as Partial<RequestContext>) ? block.onValidate?.(payload) : undefined),
+  };
+}
+
 /** Built once per isolate: Yoga compiles and caches documents, so per-request creation would waste it. */
 export const yoga = createYoga<RequestContext>({
   schema,
@@ -61,6 +73,7 @@ export const yoga = createYoga<RequestContext>({
     // GET and form posts are the requests a browser sends cross-site without a preflight; demand a custom header.
     useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
     auditDenials(),
+    hideFieldSuggestionsInProduction(),
     useDisableIntrospection({
       isDisabled: (_request, context) => isProduction(context as Partial<RequestContext>),
     }),

@@ -49,6 +49,24 @@ describe("GraphQL protection", () => {
     expect(text).not.toContain("secret internal detail");
   });
 
+  it("suggests field names in development and hides them in production", async () => {
+    const ask = async (environment: string) => {
+      const response = await yoga.fetch(
+        new Request("https://connect.test/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: "{ contxt(id: \"x\") { id } }" }),
+        }),
+        { ...requestContext(), env: { ...(env as Env), ENVIRONMENT: environment } },
+      );
+      return ((await response.json()) as any).errors[0].message as string;
+    };
+    expect(await ask("development")).toMatch(/Did you mean "context"/);
+    const production = await ask("production");
+    expect(production).toMatch(/Cannot query field "contxt"/);
+    expect(production).not.toMatch(/context"/);
+  });
+
   it("allows introspection in development and refuses it in production", async () => {
     const query = JSON.stringify({ query: "{ __schema { queryType { name } } }" });
     const ask = (environment: string) =>
