@@ -33,6 +33,8 @@ export async function processDelivery(env: Env, db: Database, message: DeliveryM
     const statements: BatchItem[] = [...completionWrites(db, message.deliveryId, Date.now() - started, now), ...writes];
     try {
       await db.batch(statements as [BatchItem, ...BatchItem[]]);
+      // A stored body (too large for the message, or kept for replay) is not needed once processed.
+      if (before.payloadRef) await env.CHITTYCONNECT_KV.delete(before.payloadRef);
       return "processed";
     } catch (error) {
       if (isUniqueViolation(error, "processed_deliveries")) return "duplicate";

@@ -25,7 +25,7 @@ export async function startAttempt(db: Database, deliveryId: string) {
 export function completionWrites(db: Database, deliveryId: string, processingMs: number, now: number): BatchItem[] {
   return [
     db.insert(processedDeliveries).values({ deliveryId, processedAt: now }),
-    db.update(t).set({ status: "processed", processedAt: now, processingMs }).where(eq(t.deliveryId, deliveryId)),
+    db.update(t).set({ status: "processed", processedAt: now, processingMs, payloadRef: null }).where(eq(t.deliveryId, deliveryId)),
   ];
 }
 

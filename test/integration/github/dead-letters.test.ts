@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { payloadKey } from "../../../src/webhooks/enqueue-delivery";
 import { FakeGitHub, installationResource } from "../../fakes/github";
 import { registerActor } from "../../fixtures/credentials";
 import { processedPayload } from "../../fixtures/github/events";
@@ -47,6 +49,9 @@ describe("dead letters and replay, through the Worker", () => {
     const replayed = await gql(`mutation($id: ID!) { replayDelivery(id: $id) { id status } }`, { id: deliveryId });
     expect(replayed.data).toEqual({ replayDelivery: { id: deliveryId, status: "queued" } });
     await vi.waitFor(async () => expect(await deliveryOf(deliveryId)).toMatchObject({ status: "processed", attempts: 2 }), WAIT);
+    // The body kept for the replay is gone once the delivery is processed.
+    expect(await deliveryOf(deliveryId)).toMatchObject({ payloadByReference: false });
+    expect(await env.CHITTYCONNECT_KV.get(payloadKey(deliveryId))).toBeNull();
 
     const timeline = await gql(`{ timeline(type: "github.pull_request.opened", first: 100) { edges { node { data } } } }`);
     expect(timeline.data!.timeline.edges.filter((e: any) => e.node.data.deliveryId === deliveryId)).toHaveLength(1);
