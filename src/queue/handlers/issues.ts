@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { chronicleEventFor } from "../../ecosystem/chronicle";
-import { resolveEntities } from "../../resolvers/github-entities";
-import { dnaChange, parsePayload, type DeliveryHandler } from "./handler";
+import { parsePayload, type DeliveryHandler } from "./handler";
+import { recordGitHubObject } from "./record-github-object";
 import { repositoryShape, senderShape } from "./github-shapes";
 
 /** The actions the issues handler records; GitHub sends more, which are acknowledged without writes. */
@@ -30,31 +29,24 @@ const issuesPayload = z.object({
  */
 export const handleIssues: DeliveryHandler = async (ctx, raw) => {
   const { action, issue, repository, label, changes, sender } = parsePayload(issuesPayload, ctx, raw);
-  const label_ = `${repository.full_name}#${issue.number}`;
-  const entities = await resolveEntities(ctx.db, [{ githubKey: issue.node_id, kind: "issue", label: label_ }], ctx.now);
-  const subjectId = entities.idOf(issue.node_id);
   const labels = issue.labels.map((l) => l.name);
-  const state = { repository: repository.full_name, number: issue.number, title: issue.title, state: issue.state, labels };
-  return [
-    ...entities.statements,
-    (await dnaChange(ctx, subjectId, "github_issue", state, action)).statement,
-    chronicleEventFor(ctx.db, {
-      type: `github.issues.${action}`,
-      subjectId,
-      actorId: null,
-      now: ctx.now,
-      data: {
-        deliveryId: ctx.deliveryId,
-        repository: repository.full_name,
-        number: issue.number,
-        title: issue.title,
-        state: issue.state,
-        labels,
-        author: issue.user?.login ?? null,
-        sender: sender?.login ?? null,
-        ...(label ? { label: label.name } : {}),
-        ...(changes ? { changed: Object.keys(changes) } : {}),
-      },
-    }),
-  ];
+  return recordGitHubObject(ctx, {
+    nodeId: issue.node_id,
+    kind: "issue",
+    label: `${repository.full_name}#${issue.number}`,
+    subjectType: "github_issue",
+    state: { repository: repository.full_name, number: issue.number, title: issue.title, state: issue.state, labels },
+    change: action,
+    data: {
+      repository: repository.full_name,
+      number: issue.number,
+      title: issue.title,
+      state: issue.state,
+      labels,
+      author: issue.user?.login ?? null,
+      sender: sender?.login ?? null,
+      ...(label ? { label: label.name } : {}),
+      ...(changes ? { changed: Object.keys(changes) } : {}),
+    },
+  });
 };

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { chronicleEventFor } from "../../ecosystem/chronicle";
 import { fetchPullRequest } from "../../github/queries/pull-request";
-import { resolveEntities } from "../../resolvers/github-entities";
-import { dnaChange, parsePayload, type DeliveryHandler } from "./handler";
+import { parsePayload, type DeliveryHandler } from "./handler";
+import { recordGitHubObject } from "./record-github-object";
 import { installationRef, repositoryShape, senderShape } from "./github-shapes";
 
 /** The actions the pull_request handler records. */
@@ -43,29 +42,23 @@ export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
   });
   const merged = details?.merged ?? pr.merged ?? false;
   const outcome = action === "closed" && merged ? "merged" : action;
-  const entities = await resolveEntities(ctx.db, [{ githubKey: pr.node_id, kind: "pull_request", label: `${repository.full_name}#${number}` }], ctx.now);
-  const subjectId = entities.idOf(pr.node_id);
-  const state = { repository: repository.full_name, number, head: pr.head.sha, state: pr.state, merged, draft: details?.isDraft ?? pr.draft ?? false };
-  return [
-    ...entities.statements,
-    (await dnaChange(ctx, subjectId, "github_pull_request", state, outcome)).statement,
-    chronicleEventFor(ctx.db, {
-      type: `github.pull_request.${outcome}`,
-      subjectId,
-      actorId: null,
-      now: ctx.now,
-      data: {
-        deliveryId: ctx.deliveryId,
-        repository: repository.full_name,
-        number,
-        title: details?.title ?? pr.title,
-        head: { sha: pr.head.sha, ref: pr.head.ref },
-        base: pr.base.ref,
-        author: details?.author?.login ?? pr.user?.login ?? null,
-        sender: sender?.login ?? null,
-        // null when GitHub no longer has the PR (deleted repository): the event still records what the payload said.
-        size: details ? { additions: details.additions, deletions: details.deletions, changedFiles: details.changedFiles } : null,
-      },
-    }),
-  ];
+  return recordGitHubObject(ctx, {
+    nodeId: pr.node_id,
+    kind: "pull_request",
+    label: `${repository.full_name}#${number}`,
+    subjectType: "github_pull_request",
+    state: { repository: repository.full_name, number, head: pr.head.sha, state: pr.state, merged, draft: details?.isDraft ?? pr.draft ?? false },
+    change: outcome,
+    data: {
+      repository: repository.full_name,
+      number,
+      title: details?.title ?? pr.title,
+      head: { sha: pr.head.sha, ref: pr.head.ref },
+      base: pr.base.ref,
+      author: details?.author?.login ?? pr.user?.login ?? null,
+      sender: sender?.login ?? null,
+      // null when GitHub no longer has the PR (deleted repository): the event still records what the payload said.
+      size: details ? { additions: details.additions, deletions: details.deletions, changedFiles: details.changedFiles } : null,
+    },
+  });
 };

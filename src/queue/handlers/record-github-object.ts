@@ -1,0 +1,38 @@
+import type { BatchItem } from "../../resolvers/batch-statements";
+import { resolveEntities, type GitHubEntityRef } from "../../resolvers/github-entities";
+import { chronicleEventFor } from "../../ecosystem/chronicle";
+import { dnaChange, type DeliveryContext } from "./handler";
+
+export interface GitHubObjectChange {
+  /** GitHub's node id of the object (issue, pull request). */
+  nodeId: string;
+  kind: GitHubEntityRef["kind"];
+  /** Human-readable handle, e.g. `owner/repo#12`. */
+  label: string;
+  /** DNA subject type and the state its record hashes. */
+  subjectType: string;
+  state: unknown;
+  /** What happened: the DNA event and the `github.{event}.{change}` Chronicle type. */
+  change: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The writes every per-object handler makes: reuse or mint the object's ChittyID, add a DNA record,
+ * and a Chronicle event that carries the delivery id.
+ */
+export async function recordGitHubObject(ctx: DeliveryContext, object: GitHubObjectChange): Promise<BatchItem[]> {
+  const entities = await resolveEntities(ctx.db, [{ githubKey: object.nodeId, kind: object.kind, label: object.label }], ctx.now);
+  const subjectId = entities.idOf(object.nodeId);
+  return [
+    ...entities.statements,
+    (await dnaChange(ctx, subjectId, object.subjectType, object.state, object.change)).statement,
+    chronicleEventFor(ctx.db, {
+      type: `github.${ctx.event}.${object.change}`,
+      subjectId,
+      actorId: null,
+      now: ctx.now,
+      data: { deliveryId: ctx.deliveryId, ...object.data },
+    }),
+  ];
+}
