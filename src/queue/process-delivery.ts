@@ -1,9 +1,18 @@
 import { isUniqueViolation, type Database } from "../db/client";
 import type { BatchItem } from "../resolvers/batch-statements";
+import { markSeen } from "../resolvers/delivery";
 import { completionWrites, markIgnored, startAttempt } from "../resolvers/delivery-outcome";
 import { handlerFor } from "./dispatch";
 import type { DeliveryMessage } from "./messages";
 import { loadPayload } from "./payload-store";
+
+/**
+ * Sets the IDEMP_KV pre-check for GitHub's later redeliveries of this id. It is only an accelerator (the
+ * D1 claim decides), so a KV failure is logged rather than failing the delivery.
+ */
+function markSeenBestEffort(env: Env, deliveryId: string): Promise<void> {
+  return markSeen(env, deliveryId).catch((error: unknown) => console.warn("IDEMP_KV marker not written", { deliveryId, error: String(error) }));
+}
 
 export type Outcome = "processed" | "duplicate" | "ignored";
 
@@ -20,7 +29,7 @@ export async function processDelivery(env: Env, db: Database, message: DeliveryM
   const before = await startAttempt(db, message.deliveryId);
   if (!before) throw new Error(`delivery ${message.deliveryId} has no claimed row in webhook_deliveries`);
   if (before.status === "processed") return "duplicate";
-  const payload = await loadPayload(env, message);
+  const [payload] = await Promise.all([loadPayload(env, message), markSeenBestEffort(env, message.deliveryId)]);
   const handler = handlerFor(message.event, message.action);
   if (!handler) {
     await markIgnored(db, message.deliveryId);

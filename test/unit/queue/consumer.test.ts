@@ -42,6 +42,21 @@ describe("EVENT_Q consumer", () => {
     }
   });
 
+  it("sets the IDEMP_KV pre-check for redeliveries, and still processes the delivery when KV refuses it", async () => {
+    const marked = await claimed();
+    await consume("chittyconnect-events", [issue(marked, processedPayload("issues", "opened"))]);
+    expect((await traceOf(marked)).seenMarker).toBe("1");
+
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(bindings.IDEMP_KV, "put").mockRejectedValue(new Error("KV PUT failed: 500 Internal Server Error"));
+    const unmarked = await claimed();
+    const result = await consume("chittyconnect-events", [issue(unmarked, processedPayload("issues", "opened"))]);
+    expect(result).toMatchObject({ explicitAcks: ["m0"], retryMessages: [] });
+    expect((await traceOf(unmarked)).rows[0]).toMatchObject({ status: "processed" });
+    expect((await traceOf(unmarked)).seenMarker).toBeNull();
+    expect(warn).toHaveBeenCalledWith("IDEMP_KV marker not written", expect.objectContaining({ deliveryId: unmarked }));
+  });
+
   it("acknowledges a delivery it has already processed without writing it twice", async () => {
     const deliveryId = await claimed();
     const body = issue(deliveryId, processedPayload("issues", "opened"));
