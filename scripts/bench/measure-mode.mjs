@@ -9,9 +9,11 @@ import { runScenario } from "./run-scenario.mjs";
  * @property {string} [floor] Name of the floor row this target is compared with.
  * @property {import("./run-scenario.mjs").Measurement} measurement
  * @property {import("./compare.mjs").Ratios} [ratios]
- * @property {{ maxP95Ratio?: number, against?: string }} [goal]
+ * @property {{ maxP95Ratio?: number, against?: string, floorOfTarget?: string }} [goal]
  * @property {boolean | null} [goalMet] null when the run failed or there is no goal.
  * @property {number | null} [goalRatio] p95 ÷ the goal's reference p95.
+ * @property {number | null} [floorOfTargetRatio] The `floorOfTarget` row's p95 ÷ the goal's reference p95: the
+ *   least any implementation doing what the target requires measured here. null when that row failed.
  * @property {string[]} failures
  */
 
@@ -65,7 +67,8 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
       rows.push(floor);
     }
     console.log(`[${mode}] ${scenario.name}`);
-    const measurement = await runScenario({ baseUrl: servers.gatewayUrl, request, config });
+    const baseUrl = scenario.server === "floor" ? servers.floorUrl : servers.gatewayUrl;
+    const measurement = await runScenario({ baseUrl, request, config });
     const ratios = ratiosToFloor(measurement, floor.measurement);
     const failures = failuresOf(measurement);
     const maxP95Ratio = scenario.goal?.maxP95Ratio;
@@ -73,6 +76,12 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
     const reference = scenario.goal?.against ? rows.find((r) => r.name === scenario.goal?.against) : floor;
     if (!reference) throw new Error(`${scenario.name}: its goal names "${scenario.goal?.against}", which must be measured before it`);
     const goalRatio = ratiosToFloor(measurement, reference.measurement).p95;
+    const floorOfTarget = scenario.goal?.floorOfTarget ? rows.find((r) => r.name === scenario.goal?.floorOfTarget) : undefined;
+    if (scenario.goal?.floorOfTarget && !floorOfTarget) {
+      throw new Error(`${scenario.name}: its goal names the reference "${scenario.goal.floorOfTarget}", which must be measured before it`);
+    }
+    const floorOfTargetRatio =
+      floorOfTarget && floorOfTarget.failures.length === 0 ? ratiosToFloor(floorOfTarget.measurement, reference.measurement).p95 : null;
     rows.push({
       name: scenario.name,
       kind: "target",
@@ -85,6 +94,7 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
           ? null
           : goalRatio <= maxP95Ratio,
       goalRatio,
+      ...(floorOfTarget ? { floorOfTargetRatio } : {}),
       failures,
     });
   }

@@ -17,7 +17,9 @@ function goalCell(row) {
   if (max === undefined) return "";
   const target = `p95 ≤ ${max}× ${row.goal?.against ? `"${row.goal.against}"` : "floor"}`;
   if (row.goalMet === null) return `${target}: not judged`;
-  return `${target}: ${times(row.goalRatio ?? null)}, ${row.goalMet ? "**met**" : "**missed**"}`;
+  const verdict = `${target}: ${times(row.goalRatio ?? null)}, ${row.goalMet ? "**met**" : "**missed**"}`;
+  if (row.floorOfTargetRatio === undefined) return verdict;
+  return `${verdict} (what it must do, alone: ${times(row.floorOfTargetRatio)})`;
 }
 
 /** @param {import("./measure-mode.mjs").Row} row */

@@ -23,8 +23,9 @@ import { summarizeLatencies } from "./latency-summary.mjs";
  * @param {number} options.connections
  * @param {number} options.seconds
  * @param {(latencyMs: number) => void} [options.onLatency]
+ * @param {number} [options.maxRequests] Stop early once this many responses have arrived.
  */
-async function cannon({ url, request, connections, seconds, onLatency }) {
+async function cannon({ url, request, connections, seconds, onLatency, maxRequests = Infinity }) {
   const instance = autocannon({
     url,
     method: request.method,
@@ -38,11 +39,11 @@ async function cannon({ url, request, connections, seconds, onLatency }) {
     ...(request.setupRequest ? { requests: [{ setupRequest: request.setupRequest }] } : {}),
   });
   const unregister = onCleanup(() => instance.stop());
-  if (onLatency) {
-    instance.on("response", (/** @type {unknown} */ _client, /** @type {number} */ statusCode, /** @type {number} */ _bytes, /** @type {number} */ latencyMs) => {
-      if (statusCode >= 200 && statusCode < 300) onLatency(latencyMs);
-    });
-  }
+  let responses = 0;
+  instance.on("response", (/** @type {unknown} */ _client, /** @type {number} */ statusCode, /** @type {number} */ _bytes, /** @type {number} */ latencyMs) => {
+    if (onLatency && statusCode >= 200 && statusCode < 300) onLatency(latencyMs);
+    if (++responses === maxRequests) instance.stop();
+  });
   try {
     return await instance;
   } finally {
@@ -61,7 +62,9 @@ async function cannon({ url, request, connections, seconds, onLatency }) {
 export async function runScenario({ baseUrl, request, config }) {
   const url = new URL(request.path, baseUrl).href;
   const { connections } = config;
-  await cannon({ url, request, connections, seconds: config.warmupSeconds });
+  // A budget is shared by warmup and window; the warmup may take at most a fifth of it.
+  const budget = request.maxRequests ?? Infinity;
+  const warmup = await cannon({ url, request, connections, seconds: config.warmupSeconds, maxRequests: Math.floor(budget / 5) });
   /** @type {number[]} */
   const latencies = [];
   const result = await cannon({
@@ -70,9 +73,12 @@ export async function runScenario({ baseUrl, request, config }) {
     connections,
     seconds: config.durationSeconds,
     onLatency: (ms) => latencies.push(ms),
+    maxRequests: budget - warmup.requests.total,
   });
+  const stoppedEarly = result.duration < config.durationSeconds - 0.5;
   return {
-    reqPerSec: result.requests.average,
+    // A window cut short by the budget ends in a partial second, which would drag the per-second mean down.
+    reqPerSec: stoppedEarly ? result.requests.total / result.duration : result.requests.average,
     latencyMs: summarizeLatencies(latencies),
     requests: result.requests.total,
     non2xx: result.non2xx,

@@ -84,11 +84,16 @@ export async function serveWithMiniflare({ root, dir, configPath, floorConfigPat
   const floor = new Miniflare({
     ...floorWorker.options,
     ...servingOptions(/** @type {string} */ (floorWorker.config.main)),
+    // Persisted like the gateway's, so its /d1-claim reference pays for the same kind of D1.
+    defaultPersistRoot: path.join(base, "floor-state"),
+    d1Persist: true,
   });
   instances.push(floor);
 
-  for (const d1 of gatewayWorker.config.d1_databases) {
-    await applyD1Migrations(await gateway.getD1Database(d1.binding), d1.migrations_dir ?? path.join(root, "migrations"));
+  for (const [mf, { config }] of /** @type {const} */ ([[gateway, gatewayWorker], [floor, floorWorker]])) {
+    for (const d1 of config.d1_databases) {
+      await applyD1Migrations(await mf.getD1Database(d1.binding), d1.migrations_dir ?? path.join(root, "migrations"));
+    }
   }
   const gatewayUrl = (await gateway.unsafeGetDirectURL()).origin;
   const floorUrl = (await floor.unsafeGetDirectURL()).origin;

@@ -25,11 +25,19 @@ export async function serveWithWrangler({ root, dir, configPath, floorConfigPath
   await mkdir(base, { recursive: true });
   const env = wranglerEnv(base);
   const state = path.join(base, "state");
-  await runProcess(
-    process.execPath,
-    [WRANGLER_BIN, "d1", "migrations", "apply", "DB", "--local", "-c", configPath, "--persist-to", state],
-    { label: "wrangler d1 migrations apply", cwd: root, env, logFile: path.join(base, "migrations.log"), timeoutMs: 60_000 },
-  );
+  const floorState = path.join(base, "floor-state");
+  /** @param {string} config @param {string} persistTo @param {string} log */
+  const migrate = (config, persistTo, log) =>
+    runProcess(process.execPath, [WRANGLER_BIN, "d1", "migrations", "apply", "DB", "--local", "-c", config, "--persist-to", persistTo], {
+      label: "wrangler d1 migrations apply",
+      cwd: root,
+      env,
+      logFile: path.join(base, log),
+      timeoutMs: 60_000,
+    });
+  // The floor's D1 backs only its /d1-claim reference route; it gets the same schema as the gateway's.
+  await migrate(configPath, state, "migrations.log");
+  await migrate(floorConfigPath, floorState, "floor-migrations.log");
 
   const [gatewayPort, gatewayInspector, floorPort, floorInspector] = await freePorts(4);
   /** @param {string[]} args @param {number} port @param {number} inspector @param {string} log */
@@ -45,7 +53,7 @@ export async function serveWithWrangler({ root, dir, configPath, floorConfigPath
     );
   const vars = Object.entries(secrets).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const gateway = dev(["-c", configPath, "--persist-to", state, ...vars], gatewayPort, gatewayInspector, "gateway.log");
-  const floor = dev(["-c", floorConfigPath, "--persist-to", path.join(base, "floor-state")], floorPort, floorInspector, "floor.log");
+  const floor = dev(["-c", floorConfigPath, "--persist-to", floorState], floorPort, floorInspector, "floor.log");
 
   const unregister = onCleanup(() => stop());
   async function stop() {
