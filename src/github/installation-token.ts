@@ -27,6 +27,11 @@ function parseCached(text: string | null) {
 /** Where an installation's token is cached in TOKEN_KV. */
 export const tokenCacheKey = (installationId: number) => `github:installation-token:${installationId}`;
 
+/** Drops an installation's cached token, which GitHub revokes when the App is uninstalled. */
+export async function forgetInstallationToken(env: Env, installationId: number): Promise<void> {
+  await env.TOKEN_KV.delete(tokenCacheKey(installationId));
+}
+
 /**
  * An installation access token, from TOKEN_KV while it has more than the margin left, else freshly created.
  * @see https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app

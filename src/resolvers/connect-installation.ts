@@ -5,7 +5,7 @@ import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
 import { fetchInstallation, fetchInstallationRepositories, type GitHubInstallation, type GitHubRepository } from "../github/installation";
-import { getInstallationToken } from "../github/installation-token";
+import { forgetInstallationToken, getInstallationToken } from "../github/installation-token";
 
 export const INSTALLATION_SUBJECT_TYPE = "github_installation";
 // D1 binds at most 100 parameters per statement; a repository row has 5.
@@ -121,4 +121,12 @@ export async function connectInstallation(env: Env, installationId: number) {
   const token = await getInstallationToken(env, installationId);
   const repositories = await fetchInstallationRepositories(env, token);
   return saveInstallation(createDatabase(env.DB), gh, repositories);
+}
+
+/**
+ * An uninstalled installation's cached token would only earn 401s: GitHub revokes it at once. The
+ * installation's row and history stay (installationWrites marks it uninstalled).
+ */
+export async function disconnectInstallation(env: Env, installationId: number): Promise<void> {
+  await forgetInstallationToken(env, installationId);
 }

@@ -33,8 +33,11 @@ export class FakeGitHub {
   readonly failures = new Map<string, { status: number; body?: Json; headers?: Record<string, string> }>();
   /** Faults to answer with, in order, by "METHOD /path" (GraphQL is "POST /graphql"); each is used once. */
   readonly faults = new Map<string, Fault[]>();
-  /** Pull request details the GraphQL API returns, by `owner/name#number`; others are made up from the variables. */
-  readonly pullRequests = new Map<string, Json>();
+  /**
+   * Pull request details the GraphQL API returns, by `owner/name#number`; null answers as GitHub does for a
+   * pull request it no longer has. Others are made up from the variables.
+   */
+  readonly pullRequests = new Map<string, Json | null>();
   /** What `rateLimit.remaining` reports. */
   graphqlRemaining = 4999;
   tokenLifetimeMs = 60 * 60 * 1000;
@@ -125,7 +128,7 @@ export class FakeGitHub {
       return json({ errors: [{ type: "UNKNOWN_QUERY", message: "the fake GitHub does not know this query" }] });
     }
     const key = `${v.owner}/${v.name}#${v.number}`;
-    const pullRequest = this.pullRequests.get(key) ?? {
+    const pullRequest = this.pullRequests.has(key) ? this.pullRequests.get(key) : {
       id: `PR_fake_${v.number}`,
       title: `Pull request ${key}`,
       state: "OPEN",

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { githubInstallation, githubRepository } from "../../github/installation";
-import { tokenCacheKey } from "../../github/installation-token";
-import { installationWrites } from "../../resolvers/connect-installation";
+import { disconnectInstallation, installationWrites } from "../../resolvers/connect-installation";
 import { parsePayload, type DeliveryHandler } from "./handler";
 import { senderShape } from "./github-shapes";
 
@@ -24,7 +23,7 @@ const installationPayload = z.object({
  */
 export const handleInstallation: DeliveryHandler = async (ctx, raw) => {
   const { action, installation, repositories, sender } = parsePayload(installationPayload, ctx, raw);
-  if (action === "deleted") await ctx.env.TOKEN_KV.delete(tokenCacheKey(installation.id));
+  if (action === "deleted") await disconnectInstallation(ctx.env, installation.id);
   const type = `github.installation.${action}`;
   const { statements } = await installationWrites(ctx.db, installation, {
     repositories: action === "created" ? (repositories ?? []) : null,

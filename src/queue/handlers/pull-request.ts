@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fetchPullRequest } from "../../github/queries/pull-request";
+import { pullRequestFacts } from "../../intelligence/pull-request-facts";
 import { parsePayload, type DeliveryHandler } from "./handler";
 import { recordGitHubObject } from "./record-github-object";
 import { installationRef, repositoryShape, senderShape } from "./github-shapes";
@@ -33,32 +33,29 @@ const pullRequestPayload = z.object({
  */
 export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
   const { action, number, pull_request: pr, repository, installation, sender } = parsePayload(pullRequestPayload, ctx, raw);
-  const details = await fetchPullRequest(ctx.env, {
-    installationId: installation.id,
-    deliveryId: ctx.deliveryId,
-    owner: repository.owner.login,
-    name: repository.name,
-    number,
-  });
-  const merged = details?.merged ?? pr.merged ?? false;
-  const outcome = action === "closed" && merged ? "merged" : action;
+  const facts = await pullRequestFacts(
+    ctx.env,
+    { installationId: installation.id, deliveryId: ctx.deliveryId, owner: repository.owner.login, name: repository.name, number },
+    { title: pr.title, merged: pr.merged, draft: pr.draft, author: pr.user?.login ?? null },
+  );
+  const outcome = action === "closed" && facts.merged ? "merged" : action;
   return recordGitHubObject(ctx, {
     nodeId: pr.node_id,
     kind: "pull_request",
     label: `${repository.full_name}#${number}`,
     subjectType: "github_pull_request",
-    state: { repository: repository.full_name, number, head: pr.head.sha, state: pr.state, merged, draft: details?.isDraft ?? pr.draft ?? false },
+    state: { repository: repository.full_name, number, head: pr.head.sha, state: pr.state, merged: facts.merged, draft: facts.draft },
     change: outcome,
     data: {
       repository: repository.full_name,
       number,
-      title: details?.title ?? pr.title,
+      title: facts.title,
       head: { sha: pr.head.sha, ref: pr.head.ref },
       base: pr.base.ref,
-      author: details?.author?.login ?? pr.user?.login ?? null,
+      author: facts.author,
       sender: sender?.login ?? null,
       // null when GitHub no longer has the PR (deleted repository): the event still records what the payload said.
-      size: details ? { additions: details.additions, deletions: details.deletions, changedFiles: details.changedFiles } : null,
+      size: facts.size,
     },
   });
 };
