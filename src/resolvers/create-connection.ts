@@ -1,0 +1,58 @@
+import { requireCapability } from "../auth/capabilities";
+import type { RequestContext } from "../context";
+import { isUniqueViolation } from "../db/client";
+import { connections, type ConnectionRow } from "../db/schema";
+import { chronicleEventFor } from "../ecosystem/chronicle";
+import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { dnaRecordFor } from "../ecosystem/dna";
+import { ConflictError } from "../errors";
+import { atomicBatch } from "./atomic-batch";
+import { CONNECTION_SUBJECT, observableConnectionState } from "./connection";
+import { refreshConnectionCache } from "./connection-cache";
+import type { CreateConnectionInput } from "./connection-input";
+import { loadContextForChange } from "./context";
+
+const LIVE_INDEX = "connections.context_id, connections.service";
+
+/**
+ * Connects a live context to a service. The connection belongs to the context's owner, so the owner sees it
+ * even when an administrator made it; its ChittyID, row, DNA genesis and Chronicle event commit together.
+ */
+export async function createConnection(ctx: RequestContext, input: CreateConnectionInput): Promise<ConnectionRow> {
+  requireCapability(ctx.actor, "connections:write");
+  const context = await loadContextForChange(ctx, input.contextId);
+  const now = Date.now();
+  const minted = mintChittyId("CONN");
+  const row: ConnectionRow = {
+    id: minted.id,
+    contextId: context.id,
+    service: input.service,
+    status: "active",
+    config: input.config ?? {},
+    ownerId: context.ownerId,
+    createdAt: now,
+    updatedAt: now,
+    lastCheckedAt: null,
+    disconnectedAt: null,
+  };
+  const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
+  const genesis = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(row), event: "created" };
+  await atomicBatch(
+    ctx,
+    [
+      recordChittyId(ctx.db, minted, "CONN", now),
+      ctx.db.insert(connections).values(row),
+      (await dnaRecordFor(ctx.db, genesis, undefined)).statement,
+      chronicleEventFor(ctx.db, { ...audit, type: "connection.created", data: { contextId: row.contextId, service: row.service } }),
+    ],
+    (error) =>
+      isUniqueViolation(error, LIVE_INDEX)
+        ? new ConflictError(
+            `Context ${row.contextId} is already connected to ${row.service}; disconnect that connection first`,
+            "DUPLICATE_CONNECTION",
+          )
+        : undefined,
+  );
+  await refreshConnectionCache(ctx, row);
+  return row;
+}
