@@ -23,13 +23,12 @@ export const createConnectionInput = z
   .object({ contextId, service: connectionService, config: connectionConfig.optional() })
   .superRefine((input, issues) => {
     if (input.service !== "github") return;
-    const parsed = githubConfig.safeParse(input.config ?? {});
-    for (const issue of parsed.error?.issues ?? []) {
-      issues.addIssue({
-        code: "custom",
-        path: ["config", ...issue.path.map(String)],
-        message: issue.path.length ? issue.message : "config must name the GitHub App installationId",
-      });
+    if (input.config === undefined) {
+      issues.addIssue({ code: "custom", path: ["config"], message: "config must name the GitHub App installationId" });
+      return;
+    }
+    for (const issue of githubConfig.safeParse(input.config).error?.issues ?? []) {
+      issues.addIssue({ code: "custom", path: ["config", ...issue.path.map(String)], message: issue.message });
     }
   });
 export type CreateConnectionInput = z.infer<typeof createConnectionInput>;

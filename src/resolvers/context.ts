@@ -1,5 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { hasCapability, isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { contexts, type ContextRow } from "../db/schema";
@@ -38,6 +38,14 @@ async function loadLive(ctx: RequestContext, id: string): Promise<ContextRow> {
 export async function getContext(ctx: RequestContext, id: string): Promise<ContextRow> {
   requireCapability(ctx.actor, "contexts:read");
   return loadLive(ctx, id);
+}
+
+/** The live contexts among `ids` that the caller may read, in one query; for fields that point at contexts. */
+export async function contextsVisibleTo(ctx: RequestContext, ids: readonly string[]): Promise<ContextRow[]> {
+  if (!hasCapability(ctx.actor, "contexts:read")) return [];
+  const conditions = [inArray(contexts.id, [...new Set(ids)]), isNull(contexts.deletedAt)];
+  if (!isAdmin(ctx.actor)) conditions.push(eq(contexts.ownerId, ctx.actor.id));
+  return ctx.db.select().from(contexts).where(and(...conditions));
 }
 
 /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while rows are added. */

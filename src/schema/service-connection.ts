@@ -1,9 +1,13 @@
 import { CONNECTION_SERVICES, type ConnectionServiceName, connectionFilter, connectionId, createConnectionInput, type CreateConnectionInput as CreateInput } from "../resolvers/connection-input";
 import { getConnection, listConnections, type ConnectionRow } from "../resolvers/connection";
+import { contextsVisibleTo } from "../resolvers/context";
 import { createConnection } from "../resolvers/create-connection";
 import { disconnectConnection } from "../resolvers/disconnect-connection";
 import { LIMITS } from "../resolvers/limits";
+import { listDna, listTimeline } from "../resolvers/timeline";
 import { builder } from "./builder";
+import { ChronicleEvent } from "./chronicle-event";
+import { DnaRecord } from "./dna-record";
 import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
 import { Context } from "./context";
 
@@ -23,6 +27,15 @@ export const ServiceConnection = builder.objectRef<ConnectionRow>("ServiceConnec
   fields: (t) => ({
     id: t.exposeID("id", { description: "The connection's ChittyID (`CHITTY-CONN-{uuid}`)." }),
     contextId: t.exposeString("contextId"),
+    context: t.loadable({
+      type: Context,
+      nullable: true,
+      description: "The connected context while it is live and you may read it (contexts:read).",
+      // One query for the contexts of a whole page, not one per connection.
+      load: (ids: string[], ctx) => contextsVisibleTo(ctx, ids),
+      sort: (context) => context.id,
+      resolve: (c) => c.contextId,
+    }),
     // Stored as text; createConnectionInput only ever writes one of CONNECTION_SERVICES.
     service: t.field({ type: ConnectionService, resolve: (c) => c.service as ConnectionServiceName }),
     status: t.expose("status", { type: ConnectionStatus }),
@@ -32,6 +45,11 @@ export const ServiceConnection = builder.objectRef<ConnectionRow>("ServiceConnec
     updatedAt: t.field({ type: "DateTime", resolve: (c) => new Date(c.updatedAt) }),
     lastCheckedAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => optionalDate(c.lastCheckedAt) }),
     disconnectedAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => optionalDate(c.disconnectedAt) }),
+    timeline: t.connection({
+      type: ChronicleEvent,
+      resolve: async (c, args, ctx) => toConnection(await listTimeline(ctx, { ...forwardPageArgs(args), subjectId: c.id })),
+    }),
+    dna: t.field({ type: [DnaRecord], description: "The DNA lineage, genesis first.", resolve: (c, _args, ctx) => listDna(ctx, c.id) }),
   }),
 });
 

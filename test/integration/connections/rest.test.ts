@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, createContextViaRest, errorOf, uniqueName } from "../../helpers";
+import { call, createContextViaRest, errorOf, gql, uniqueName } from "../../helpers";
 import { registerActor } from "../../fixtures/credentials";
 import { connectViaRest, connectionsOf, storedConnection } from "../../fixtures/connections";
 
@@ -101,6 +101,10 @@ describe("REST /v1/connections", () => {
     expect((await listIds("first=100", bob.apiKey)).ids).toEqual([]);
     expect((await listIds(`contextId=${context.id}`)).ids).toEqual([connection.id]);
     expect(await errorOf(await call(`/v1/connections/${connection.id}`, { key: bob.apiKey }))).toMatchObject({ status: 403 });
+    const history = `query($id: String) { timeline(subjectId: $id) { edges { node { type } } } }`;
+    const own = await gql(history, { id: connection.id }, { key: alice.apiKey });
+    expect(own.data!.timeline.edges).toEqual([{ node: { type: "connection.created" } }]);
+    expect((await gql(history, { id: connection.id }, { key: bob.apiKey })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
 
     // An administrator's connection on Alice's context is Alice's.
     const byAdmin = await connectViaRest({ contextId: context.id, service: "chittychronicle" });
