@@ -1,7 +1,8 @@
+import { sql } from "drizzle-orm";
 import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
-import { isUniqueViolation } from "../db/client";
-import { connections, type ConnectionRow } from "../db/schema";
+import { isNotNullViolation, isUniqueViolation } from "../db/client";
+import { connections, contexts, type ConnectionRow } from "../db/schema";
 import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { dnaRecordFor } from "../ecosystem/dna";
@@ -41,18 +42,31 @@ export async function createConnection(ctx: RequestContext, input: CreateConnect
     ctx,
     [
       recordChittyId(ctx.db, minted, "CONN", now),
-      ctx.db.insert(connections).values(row),
+      // The context was live when read; if a delete commits before this batch, the subquery yields NULL and the
+      // NOT NULL context_id fails the whole batch, so no connection outlives its context's deletion that way.
+      ctx.db.insert(connections).values({ ...row, contextId: liveContextId(row.contextId) }),
       (await dnaRecordFor(ctx.db, genesis, undefined)).statement,
       chronicleEventFor(ctx.db, { ...audit, type: "connection.created", data: { contextId: row.contextId, service: row.service } }),
     ],
-    (error) =>
-      isUniqueViolation(error, LIVE_INDEX)
-        ? new ConflictError(
-            `Context ${row.contextId} is already connected to ${row.service}; disconnect that connection first`,
-            "DUPLICATE_CONNECTION",
-          )
-        : undefined,
+    (error) => explainConflict(error, row),
   );
   await refreshConnectionCache(ctx, row);
   return row;
+}
+
+function liveContextId(id: string) {
+  return sql<string>`(SELECT ${contexts.id} FROM ${contexts} WHERE ${contexts.id} = ${id} AND ${contexts.deletedAt} IS NULL)`;
+}
+
+function explainConflict(error: unknown, row: ConnectionRow): Error | undefined {
+  if (isUniqueViolation(error, LIVE_INDEX)) {
+    return new ConflictError(
+      `Context ${row.contextId} is already connected to ${row.service}; disconnect that connection first`,
+      "DUPLICATE_CONNECTION",
+    );
+  }
+  if (isNotNullViolation(error, "connections.context_id")) {
+    return new ConflictError(`Context ${row.contextId} was deleted; create a new context instead`, "CONTEXT_DELETED");
+  }
+  return undefined;
 }

@@ -111,3 +111,24 @@ describe("connection resolvers against local D1", () => {
     expect(await storedConnection(connection.id)).toMatchObject({ row: { status: "active" }, dna: ["created"] });
   });
 });
+
+describe("a connection and its context's deletion", () => {
+  it("refuses a create whose context is deleted after it was read, and writes nothing", async () => {
+    const ctx = requestContext();
+    const context = await newContext(ctx);
+    // The batch's first statement records the ChittyID; deleting the context there stands in for a concurrent delete.
+    const trigger = `delete_ctx_${crypto.randomUUID().replaceAll("-", "")}`;
+    await db.run(sql.raw(`CREATE TRIGGER ${trigger} AFTER INSERT ON chitty_ids WHEN NEW.entity_type = 'CONN'
+      BEGIN UPDATE contexts SET status = 'deleted', deleted_at = 1 WHERE id = '${context.id}'; END`));
+    try {
+      await expect(createConnection(ctx, { contextId: context.id, service: "chittyid" })).rejects.toMatchObject({
+        status: 409,
+        code: "CONTEXT_DELETED",
+      });
+    } finally {
+      await db.run(sql.raw(`DROP TRIGGER ${trigger}`));
+    }
+    expect(await connectionsOf(context.id)).toEqual([]);
+    expect(await storedFor(context.id)).toMatchObject({ context: { status: "active", deletedAt: null } });
+  });
+});
