@@ -8,6 +8,7 @@ import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./error
 import { checkHealth } from "./health";
 import type { AppEnv } from "./rest/app-env";
 import { actorRoutes } from "./rest/actors";
+import { connectionRoutes } from "./rest/connections";
 import { contextRoutes } from "./rest/contexts";
 import { delegationRoutes } from "./rest/delegation";
 import { deliveryRoutes } from "./rest/deliveries";
@@ -73,6 +74,7 @@ export function createRouter() {
 
   app.use("/v1/*", requireJsonBody);
   app.route("/v1", contextRoutes);
+  app.route("/v1", connectionRoutes);
   app.route("/v1", actorRoutes);
   app.route("/v1", delegationRoutes);
   app.route("/v1", deliveryRoutes);

@@ -14,6 +14,11 @@ export function isUniqueViolation(error: unknown, index?: string): boolean {
   return text.includes("UNIQUE constraint failed") && (index === undefined || text.includes(index));
 }
 
+/** True when D1 refused a write because a NOT NULL column got NULL, e.g. from a guarding subquery. */
+export function isNotNullViolation(error: unknown, column: string): boolean {
+  return errorText(error).includes(`NOT NULL constraint failed: ${column}`);
+}
+
 function errorText(error: unknown): string {
   let text = "";
   for (let e: unknown = error; e instanceof Error; e = e.cause) text += ` ${e.message}`;

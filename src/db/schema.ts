@@ -97,7 +97,12 @@ export const connections = sqliteTable(
     lastCheckedAt: timestamp("last_checked_at"),
     disconnectedAt: timestamp("disconnected_at"),
   },
-  (t) => [index("connections_context").on(t.contextId)],
+  (t) => [
+    index("connections_context").on(t.contextId),
+    index("connections_created").on(t.createdAt, t.id),
+    // One live (active or degraded) connection per context and service; a disconnected one may be made again.
+    uniqueIndex("connections_context_service_live").on(t.contextId, t.service).where(sql`status <> 'disconnected'`),
+  ],
 );
 
 export const installations = sqliteTable("installations", {
@@ -225,6 +230,7 @@ export const chronicleEvents = sqliteTable(
 );
 
 export type ContextRow = typeof contexts.$inferSelect;
+export type ConnectionRow = typeof connections.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type DelegationRow = typeof delegations.$inferSelect;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cappedJsonObject } from "./capped-json-object";
 import { LIMITS } from "./limits";
 
 /** The boundary schemas for contexts: REST (via @hono/zod-openapi) and GraphQL (via @pothos/plugin-zod) share them. */
@@ -17,11 +18,7 @@ export const contextDescription = z
   .string()
   .max(LIMITS.contextDescription, `description must be at most ${LIMITS.contextDescription} characters`);
 
-export const contextData = z
-  .record(z.string(), z.unknown())
-  .refine((data) => new TextEncoder().encode(JSON.stringify(data)).byteLength <= LIMITS.contextDataBytes, {
-    message: `data must serialize to at most ${LIMITS.contextDataBytes} bytes of JSON`,
-  });
+export const contextData = cappedJsonObject("data", LIMITS.contextDataBytes);
 
 export const contextStatus = z.enum(["active", "archived"]);
 

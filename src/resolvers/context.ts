@@ -1,5 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { hasCapability, isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { contexts, type ContextRow } from "../db/schema";
@@ -8,8 +8,11 @@ import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
 import { ConflictError, NotFoundError } from "../errors";
 import { atomicBatch } from "./atomic-batch";
+import type { BatchItem } from "./batch-statements";
+import { evictConnections } from "./connection-cache";
 import { cachedContext, fillContextCache, refreshContextCache } from "./context-cache";
 import type { ContextFilter, CreateContextInput, UpdateContextInput } from "./context-input";
+import { disconnectStatements, liveConnectionsOf } from "./disconnect-connection";
 import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "./pagination";
 
 const SUBJECT_TYPE = "context";
@@ -35,6 +38,14 @@ async function loadLive(ctx: RequestContext, id: string): Promise<ContextRow> {
 export async function getContext(ctx: RequestContext, id: string): Promise<ContextRow> {
   requireCapability(ctx.actor, "contexts:read");
   return loadLive(ctx, id);
+}
+
+/** The live contexts among `ids` that the caller may read, in one query; for fields that point at contexts. */
+export async function contextsVisibleTo(ctx: RequestContext, ids: readonly string[]): Promise<ContextRow[]> {
+  if (!hasCapability(ctx.actor, "contexts:read")) return [];
+  const conditions = [inArray(contexts.id, [...new Set(ids)]), isNull(contexts.deletedAt)];
+  if (!isAdmin(ctx.actor)) conditions.push(eq(contexts.ownerId, ctx.actor.id));
+  return ctx.db.select().from(contexts).where(and(...conditions));
 }
 
 /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while rows are added. */
@@ -96,7 +107,7 @@ export async function updateContext(
   input: UpdateContextInput,
 ): Promise<ContextRow> {
   requireCapability(ctx.actor, "contexts:write");
-  const current = await loadForChange(ctx, id);
+  const current = await loadContextForChange(ctx, id);
   if (current.version !== input.version) {
     throw new ConflictError(
       `Context ${id} is at version ${current.version}, not ${input.version}; re-read it and apply your change again`,
@@ -120,15 +131,19 @@ export async function updateContext(
 
 export async function deleteContext(ctx: RequestContext, id: string): Promise<ContextRow> {
   requireCapability(ctx.actor, "contexts:write");
-  const current = await loadForChange(ctx, id);
+  const current = await loadContextForChange(ctx, id);
   const now = Date.now();
   const next: ContextRow = { ...current, status: "deleted", deletedAt: now, updatedAt: now, version: current.version + 1 };
-  await writeChange(ctx, current, next, "deleted", {});
+  // A deleted context keeps no live connection: they are disconnected in the same batch, then evicted from KV.
+  const live = await liveConnectionsOf(ctx, id);
+  const { statements } = await disconnectStatements(ctx, live, now, "context_deleted");
+  await writeChange(ctx, current, next, "deleted", { disconnected: live.length }, statements);
+  await evictConnections(ctx, live.map((c) => c.id));
   return next;
 }
 
-/** A context about to change: it must exist, be visible to the caller, and not be deleted. */
-async function loadForChange(ctx: RequestContext, id: string): Promise<ContextRow> {
+/** A context about to change (or gain a connection): it must exist, be visible to the caller, and not be deleted. */
+export async function loadContextForChange(ctx: RequestContext, id: string): Promise<ContextRow> {
   const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
   if (!row) throw new NotFoundError("Context", id);
   requireOwnership(ctx.actor, row.ownerId, `Context ${id}`);
@@ -144,6 +159,7 @@ async function writeChange(
   next: ContextRow,
   event: "updated" | "deleted",
   data: Record<string, unknown>,
+  alongside: BatchItem[] = [],
 ): Promise<void> {
   const [previous] = await latestDnaRecord(ctx.db, current.id);
   const audit = { subjectId: current.id, actorId: ctx.actor.id, now: next.updatedAt };
@@ -156,6 +172,7 @@ async function writeChange(
       .where(and(eq(contexts.id, current.id), eq(contexts.version, current.version), isNull(contexts.deletedAt))),
     (await dnaRecordFor(ctx.db, { ...audit, subjectType: SUBJECT_TYPE, state: observableState(next), event }, previous)).statement,
     chronicleEventFor(ctx.db, { ...audit, type: `context.${event}`, data: { ...data, version: next.version } }),
+    ...alongside,
     ],
     explainConflict,
   );

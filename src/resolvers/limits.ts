@@ -4,6 +4,8 @@ export const LIMITS = {
   contextDescription: 2_000,
   /** Bytes of a context's `data` once serialized as JSON. */
   contextDataBytes: 64 * 1024,
+  /** Bytes of a connection's `config` once serialized as JSON: settings, not payloads. */
+  connectionConfigBytes: 16 * 1024,
   searchQuery: 200,
   pageSize: 100,
   defaultPageSize: 20,

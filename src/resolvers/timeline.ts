@@ -2,7 +2,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { hasCapability, isAdmin, requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import type { Database } from "../db/client";
-import { actors, chronicleEvents, contexts, delegations, installations, type ChronicleEventRow } from "../db/schema";
+import { actors, chronicleEvents, connections, contexts, delegations, installations, type ChronicleEventRow } from "../db/schema";
 import { dnaLineage } from "../ecosystem/dna";
 import { ForbiddenError } from "../errors";
 import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
@@ -57,7 +57,8 @@ export async function requireSubjectVisible(ctx: RequestContext, subjectId: stri
     .from(actors)
     .where(eq(actors.id, subjectId))
     .union(ctx.db.select({ owner: contexts.ownerId }).from(contexts).where(eq(contexts.id, subjectId)))
-    .union(ctx.db.select({ owner: delegations.delegatorId }).from(delegations).where(eq(delegations.id, subjectId)));
+    .union(ctx.db.select({ owner: delegations.delegatorId }).from(delegations).where(eq(delegations.id, subjectId)))
+    .union(ctx.db.select({ owner: connections.ownerId }).from(connections).where(eq(connections.id, subjectId)));
   if (owners[0]?.owner === ctx.actor.id) return;
   if (hasCapability(ctx.actor, "github:admin")) {
     const [installation] = await ctx.db.select({ id: installations.id }).from(installations).where(eq(installations.chittyId, subjectId)).limit(1);

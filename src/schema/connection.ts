@@ -37,3 +37,9 @@ export function toConnection<T>(page: Page<T>) {
     },
   };
 }
+
+/** In a filter, GraphQL's null means "not given", as REST's missing key does. */
+export const withoutNulls = <T extends object>(input: T) =>
+  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };

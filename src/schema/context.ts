@@ -15,7 +15,7 @@ import { listDna, listTimeline } from "../resolvers/timeline";
 import { Actor } from "./actor";
 import { builder } from "./builder";
 import { ChronicleEvent } from "./chronicle-event";
-import { forwardPageArgs, toConnection } from "./connection";
+import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
 import { DnaRecord } from "./dna-record";
 import { LIMITS } from "../resolvers/limits";
 
@@ -78,12 +78,6 @@ const UpdateContextInput = builder.inputType("UpdateContextInput", {
     status: t.field({ type: SettableContextStatus, required: false }),
   }),
 });
-
-// In a filter, GraphQL's null means "not given", as REST's missing key does.
-const withoutNulls = <T extends object>(input: T) =>
-  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], null>;
-  };
 
 // Input objects are validated (and trimmed) by @pothos/plugin-zod with the same schemas REST uses,
 // so the resolvers receive parsed values; explicit nulls are refused by those schemas.

@@ -7,6 +7,7 @@ import "./timeline-subscription";
 import "./context";
 import "./api-key";
 import "./service-connection";
+import "./connection-health";
 import "./delegation";
 import "./installation";
 import "./delivery";

@@ -37,6 +37,31 @@ const REST: Record<string, Rule & { request: (w: MatrixWorld) => Req; foreign?: 
     request: (w) => ({ method: "DELETE", path: `/v1/contexts/${w.owner.contextId}` }),
     foreign: (w) => ({ method: "DELETE", path: `/v1/contexts/${w.owner.contextId}` }),
   },
+  "POST /v1/connections": {
+    capability: "connections:write",
+    request: (w) => ({ method: "POST", path: "/v1/connections", body: { contextId: w.owner.contextId, service: "chittyverify" } }),
+    foreign: (w) => ({ method: "POST", path: "/v1/connections", body: { contextId: w.owner.contextId, service: "chittyverify" } }),
+  },
+  "GET /v1/connections/list": {
+    capability: "connections:read",
+    request: () => ({ method: "GET", path: "/v1/connections/list" }),
+    foreign: (w) => ({ method: "GET", path: `/v1/connections/list?contextId=${w.owner.contextId}` }),
+  },
+  "GET /v1/connections/:id": {
+    capability: "connections:read",
+    request: (w) => ({ method: "GET", path: `/v1/connections/${w.owner.connectionId}` }),
+    foreign: (w) => ({ method: "GET", path: `/v1/connections/${w.owner.connectionId}` }),
+  },
+  "DELETE /v1/connections/:id": {
+    capability: "connections:write",
+    request: (w) => ({ method: "DELETE", path: `/v1/connections/${w.owner.connectionId}` }),
+    foreign: (w) => ({ method: "DELETE", path: `/v1/connections/${w.owner.connectionId}` }),
+  },
+  "GET /v1/connections/:id/status": {
+    capability: "connections:read",
+    request: (w) => ({ method: "GET", path: `/v1/connections/${w.owner.connectionId}/status` }),
+    foreign: (w) => ({ method: "GET", path: `/v1/connections/${w.owner.connectionId}/status` }),
+  },
   "POST /v1/actors/register": {
     capability: "actors:register",
     request: () => ({ method: "POST", path: "/v1/actors/register", body: { type: "service", displayName: `${ATTEMPT} actor`, capabilities: [] } }),
@@ -90,6 +115,7 @@ type Op = {
   headers?: Record<string, string>;
 };
 const ctxVars = (w: MatrixWorld) => ({ id: w.owner.contextId });
+const connVars = (w: MatrixWorld) => ({ id: w.owner.connectionId });
 
 /** Every root GraphQL field, tried the same way. */
 const GRAPHQL: Record<string, Rule & Op> = {
@@ -101,6 +127,36 @@ const GRAPHQL: Record<string, Rule & Op> = {
     foreign: (w) => ({ owner: w.owner.id }),
   },
   "Query.searchContexts": { capability: "contexts:read", query: `{ searchContexts(query: "matrix") { id } }`, variables: () => ({}) },
+  "Query.connection": {
+    capability: "connections:read",
+    query: `query($id: ID!) { connection(id: $id) { id } }`,
+    variables: connVars,
+    foreign: connVars,
+  },
+  "Query.connections": {
+    capability: "connections:read",
+    query: `query($ctx: String) { connections(first: 1, filter: { contextId: $ctx }) { edges { cursor } } }`,
+    variables: () => ({}),
+    foreign: (w) => ({ ctx: w.owner.contextId }),
+  },
+  "Query.connectionHealth": {
+    capability: "connections:read",
+    query: `query($id: ID!) { connectionHealth(id: $id) { healthy } }`,
+    variables: connVars,
+    foreign: connVars,
+  },
+  "Mutation.createConnection": {
+    capability: "connections:write",
+    query: `mutation($ctx: String!) { createConnection(input: { contextId: $ctx, service: chittyverify }) { id } }`,
+    variables: (w) => ({ ctx: w.owner.contextId }),
+    foreign: (w) => ({ ctx: w.owner.contextId }),
+  },
+  "Mutation.disconnectConnection": {
+    capability: "connections:write",
+    query: `mutation($id: ID!) { disconnectConnection(id: $id) { id } }`,
+    variables: connVars,
+    foreign: connVars,
+  },
   "Query.timeline": {
     open: "history is as private as its subject",
     query: `query($id: String) { timeline(subjectId: $id, first: 1) { edges { cursor } } }`,

@@ -1,0 +1,2 @@
+CREATE INDEX `connections_created` ON `connections` (`created_at`,`id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `connections_context_service_live` ON `connections` (`context_id`,`service`) WHERE status <> 'disconnected';

@@ -1,0 +1,97 @@
+import { and, eq } from "drizzle-orm";
+import { requireCapability } from "../auth/capabilities";
+import type { RequestContext } from "../context";
+import { isUniqueViolation } from "../db/client";
+import { connections, installations, type ConnectionRow } from "../db/schema";
+import { chronicleEventFor } from "../ecosystem/chronicle";
+import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { ecosystemModes, type EcosystemService } from "../ecosystem/services";
+import { ConflictError } from "../errors";
+import { atomicBatch } from "./atomic-batch";
+import { CONNECTION_SUBJECT, loadConnectionForChange, observableConnectionState } from "./connection";
+import { refreshConnectionCache } from "./connection-cache";
+
+/** How the service is reached: an embedded ChittyOS default, a remote ChittyOS service, or a GitHub App installation. */
+export type ServiceMode = "embedded" | "remote" | "github_app";
+
+export interface ConnectionHealth {
+  connection: ConnectionRow;
+  healthy: boolean;
+  mode: ServiceMode;
+  /** What the check found, for the operator. */
+  reason: string;
+  checkedAt: number;
+}
+
+type Probe = Pick<ConnectionHealth, "healthy" | "mode" | "reason">;
+
+/**
+ * Checks a connection's service, records when it did, and moves the connection between active and degraded
+ * when the answer changed; only such a change writes DNA and a Chronicle event, so polling adds no history.
+ */
+export async function checkConnectionHealth(ctx: RequestContext, id: string): Promise<ConnectionHealth> {
+  requireCapability(ctx.actor, "connections:read");
+  const current = await loadConnectionForChange(ctx, id);
+  const now = Date.now();
+  if (current.status === "disconnected") {
+    return { connection: current, healthy: false, mode: modeOf(current.service), reason: "the connection was disconnected", checkedAt: now };
+  }
+  const probe = await probeService(ctx, current);
+  const status = probe.healthy ? "active" : "degraded";
+  const next: ConnectionRow = { ...current, status, lastCheckedAt: now, updatedAt: status === current.status ? current.updatedAt : now };
+  // Guarded on the status read above, so a disconnect that commits first is never undone.
+  const unchanged = and(eq(connections.id, id), eq(connections.status, current.status));
+  if (status === current.status) {
+    await ctx.db.update(connections).set({ lastCheckedAt: now }).where(unchanged);
+  } else {
+    const [previous] = await latestDnaRecord(ctx.db, id);
+    const audit = { subjectId: id, actorId: ctx.actor.id, now };
+    const event = probe.healthy ? "recovered" : "degraded";
+    const change = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(next), event };
+    await atomicBatch(
+      ctx,
+      [
+        ctx.db.update(connections).set({ status, lastCheckedAt: now, updatedAt: now }).where(unchanged),
+        (await dnaRecordFor(ctx.db, change, previous)).statement,
+        chronicleEventFor(ctx.db, { ...audit, type: `connection.${event}`, data: { service: current.service, reason: probe.reason } }),
+      ],
+      (error) =>
+        isUniqueViolation(error, "dna_records")
+          ? new ConflictError(`Connection ${id} changed during its health check; check it again`, "CONNECTION_CHANGED")
+          : undefined,
+    );
+  }
+  await refreshConnectionCache(ctx, next);
+  return { connection: next, ...probe, checkedAt: now };
+}
+
+function modeOf(service: string): ServiceMode {
+  return service === "github" ? "github_app" : ecosystemModes()[service as EcosystemService];
+}
+
+async function probeService(ctx: RequestContext, connection: ConnectionRow): Promise<Probe> {
+  if (connection.service !== "github") {
+    const mode = modeOf(connection.service);
+    // The embedded defaults run inside this Worker on its own D1 and KV: if this request runs, they do.
+    return { healthy: true, mode, reason: `${connection.service} is served by its ${mode} default` };
+  }
+  const installationId = connection.config.installationId;
+  if (typeof installationId !== "number") {
+    return { healthy: false, mode: "github_app", reason: "config names no installationId" };
+  }
+  const [installation] = await ctx.db
+    .select({ suspendedAt: installations.suspendedAt, uninstalledAt: installations.uninstalledAt })
+    .from(installations)
+    .where(eq(installations.id, installationId))
+    .limit(1);
+  const problem = !installation
+    ? "is not known to this gateway; install the GitHub App on the account first"
+    : installation.uninstalledAt !== null
+      ? "was uninstalled"
+      : installation.suspendedAt !== null
+        ? "is suspended"
+        : null;
+  return problem
+    ? { healthy: false, mode: "github_app", reason: `GitHub App installation ${installationId} ${problem}` }
+    : { healthy: true, mode: "github_app", reason: `GitHub App installation ${installationId} is active` };
+}

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { requireCapability } from "../auth/capabilities";
+import type { RequestContext } from "../context";
+import { isNotNullViolation, isUniqueViolation } from "../db/client";
+import { connections, contexts, type ConnectionRow } from "../db/schema";
+import { chronicleEventFor } from "../ecosystem/chronicle";
+import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { dnaRecordFor } from "../ecosystem/dna";
+import { ConflictError } from "../errors";
+import { atomicBatch } from "./atomic-batch";
+import { CONNECTION_SUBJECT, observableConnectionState } from "./connection";
+import { refreshConnectionCache } from "./connection-cache";
+import type { CreateConnectionInput } from "./connection-input";
+import { loadContextForChange } from "./context";
+
+const LIVE_INDEX = "connections.context_id, connections.service";
+
+/**
+ * Connects a live context to a service. The connection belongs to the context's owner, so the owner sees it
+ * even when an administrator made it; its ChittyID, row, DNA genesis and Chronicle event commit together.
+ */
+export async function createConnection(ctx: RequestContext, input: CreateConnectionInput): Promise<ConnectionRow> {
+  requireCapability(ctx.actor, "connections:write");
+  const context = await loadContextForChange(ctx, input.contextId);
+  const now = Date.now();
+  const minted = mintChittyId("CONN");
+  const row: ConnectionRow = {
+    id: minted.id,
+    contextId: context.id,
+    service: input.service,
+    status: "active",
+    config: input.config ?? {},
+    ownerId: context.ownerId,
+    createdAt: now,
+    updatedAt: now,
+    lastCheckedAt: null,
+    disconnectedAt: null,
+  };
+  const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
+  const genesis = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(row), event: "created" };
+  await atomicBatch(
+    ctx,
+    [
+      recordChittyId(ctx.db, minted, "CONN", now),
+      // The context was live when read; if a delete commits before this batch, the subquery yields NULL and the
+      // NOT NULL context_id fails the whole batch, so no connection outlives its context's deletion that way.
+      ctx.db.insert(connections).values({ ...row, contextId: liveContextId(row.contextId) }),
+      (await dnaRecordFor(ctx.db, genesis, undefined)).statement,
+      chronicleEventFor(ctx.db, { ...audit, type: "connection.created", data: { contextId: row.contextId, service: row.service } }),
+    ],
+    (error) => explainConflict(error, row),
+  );
+  await refreshConnectionCache(ctx, row);
+  return row;
+}
+
+function liveContextId(id: string) {
+  return sql<string>`(SELECT ${contexts.id} FROM ${contexts} WHERE ${contexts.id} = ${id} AND ${contexts.deletedAt} IS NULL)`;
+}
+
+function explainConflict(error: unknown, row: ConnectionRow): Error | undefined {
+  if (isUniqueViolation(error, LIVE_INDEX)) {
+    return new ConflictError(
+      `Context ${row.contextId} is already connected to ${row.service}; disconnect that connection first`,
+      "DUPLICATE_CONNECTION",
+    );
+  }
+  if (isNotNullViolation(error, "connections.context_id")) {
+    return new ConflictError(`Context ${row.contextId} was deleted; create a new context instead`, "CONTEXT_DELETED");
+  }
+  return undefined;
+}

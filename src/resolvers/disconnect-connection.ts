@@ -1,0 +1,77 @@
+import { and, eq, ne } from "drizzle-orm";
+import { requireCapability } from "../auth/capabilities";
+import type { RequestContext } from "../context";
+import { isUniqueViolation } from "../db/client";
+import { connections, type ConnectionRow } from "../db/schema";
+import { chronicleEventFor } from "../ecosystem/chronicle";
+import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { ConflictError } from "../errors";
+import { atomicBatch } from "./atomic-batch";
+import type { BatchItem } from "./batch-statements";
+import { CONNECTION_SUBJECT, loadConnectionForChange, observableConnectionState } from "./connection";
+import { evictConnections } from "./connection-cache";
+
+export type DisconnectReason = "requested" | "context_deleted";
+
+/**
+ * Disconnects a live connection. A second disconnect is refused with 409 ALREADY_DISCONNECTED and writes
+ * nothing, as a second delete of a context is: the history records each disconnect exactly once.
+ */
+export async function disconnectConnection(ctx: RequestContext, id: string): Promise<ConnectionRow> {
+  requireCapability(ctx.actor, "connections:write");
+  const current = await loadConnectionForChange(ctx, id);
+  if (current.status === "disconnected") {
+    throw new ConflictError(`Connection ${id} is already disconnected; create a new connection instead`, "ALREADY_DISCONNECTED");
+  }
+  const { statements, disconnected } = await disconnectStatements(ctx, [current], Date.now(), "requested");
+  await atomicBatch(ctx, statements, (error) =>
+    isUniqueViolation(error, "dna_records")
+      ? new ConflictError(`Connection ${id} changed while you were disconnecting it; re-read it and try again`, "CONNECTION_CHANGED")
+      : undefined,
+  );
+  await evictConnections(ctx, [id]);
+  return disconnected[0]!;
+}
+
+/**
+ * The writes that disconnect live connections, for the caller's batch: the status change, a DNA record and a
+ * Chronicle event for each. Context deletion uses them too, so a deleted context leaves no live connection.
+ * Callers evict the connections from KV once the batch has committed.
+ */
+export async function disconnectStatements(
+  ctx: RequestContext,
+  live: readonly ConnectionRow[],
+  now: number,
+  reason: DisconnectReason,
+): Promise<{ statements: BatchItem[]; disconnected: ConnectionRow[] }> {
+  const statements: BatchItem[] = [];
+  const disconnected: ConnectionRow[] = [];
+  for (const current of live) {
+    const next: ConnectionRow = { ...current, status: "disconnected", disconnectedAt: now, updatedAt: now };
+    const [previous] = await latestDnaRecord(ctx.db, current.id);
+    const audit = { subjectId: current.id, actorId: ctx.actor.id, now };
+    const change = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(next), event: "disconnected" };
+    statements.push(
+      ctx.db
+        .update(connections)
+        .set({ status: next.status, disconnectedAt: now, updatedAt: now })
+        .where(and(eq(connections.id, current.id), ne(connections.status, "disconnected"))),
+      (await dnaRecordFor(ctx.db, change, previous)).statement,
+      chronicleEventFor(ctx.db, {
+        ...audit,
+        type: "connection.disconnected",
+        data: { contextId: current.contextId, service: current.service, reason },
+      }),
+    );
+    disconnected.push(next);
+  }
+  return { statements, disconnected };
+}
+
+/** A context's live connections, which its deletion disconnects. */
+export function liveConnectionsOf(ctx: RequestContext, contextId: string) {
+  return ctx.db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.contextId, contextId), ne(connections.status, "disconnected")));
+}
