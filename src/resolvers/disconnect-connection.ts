@@ -44,27 +44,30 @@ export async function disconnectStatements(
   now: number,
   reason: DisconnectReason,
 ): Promise<{ statements: BatchItem[]; disconnected: ConnectionRow[] }> {
-  const statements: BatchItem[] = [];
-  const disconnected: ConnectionRow[] = [];
-  for (const current of live) {
-    const next: ConnectionRow = { ...current, status: "disconnected", disconnectedAt: now, updatedAt: now };
-    const [previous] = await latestDnaRecord(ctx.db, current.id);
-    const audit = { subjectId: current.id, actorId: ctx.actor.id, now };
-    const change = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(next), event: "disconnected" };
-    statements.push(
-      ctx.db
-        .update(connections)
-        .set({ status: next.status, disconnectedAt: now, updatedAt: now })
-        .where(and(eq(connections.id, current.id), ne(connections.status, "disconnected"))),
-      (await dnaRecordFor(ctx.db, change, previous)).statement,
-      chronicleEventFor(ctx.db, {
-        ...audit,
-        type: "connection.disconnected",
-        data: { contextId: current.contextId, service: current.service, reason },
-      }),
-    );
-    disconnected.push(next);
-  }
+  // A context has at most one live connection per service, so these reads are few; they run together.
+  const changes = await Promise.all(
+    live.map(async (current) => {
+      const next: ConnectionRow = { ...current, status: "disconnected", disconnectedAt: now, updatedAt: now };
+      const [previous] = await latestDnaRecord(ctx.db, current.id);
+      const audit = { subjectId: current.id, actorId: ctx.actor.id, now };
+      const change = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(next), event: "disconnected" };
+      const writes: BatchItem[] = [
+        ctx.db
+          .update(connections)
+          .set({ status: next.status, disconnectedAt: now, updatedAt: now })
+          .where(and(eq(connections.id, current.id), ne(connections.status, "disconnected"))),
+        (await dnaRecordFor(ctx.db, change, previous)).statement,
+        chronicleEventFor(ctx.db, {
+          ...audit,
+          type: "connection.disconnected",
+          data: { contextId: current.contextId, service: current.service, reason },
+        }),
+      ];
+      return { next, writes };
+    }),
+  );
+  const statements = changes.flatMap((c) => c.writes);
+  const disconnected = changes.map((c) => c.next);
   return { statements, disconnected };
 }
 
