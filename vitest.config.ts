@@ -18,8 +18,12 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          // A smaller per-actor budget than wrangler.toml's 600/min, so the rate-limit test stays quick.
-          ratelimits: { ACTOR_RATE_LIMITER: { simple: { limit: 120, period: 60 } } },
+          // A smaller per-actor budget than wrangler.toml's 600/min, so the rate-limit test stays quick; a larger
+          // per-address one, since every test request comes from the same (absent) address.
+          ratelimits: {
+            ACTOR_RATE_LIMITER: { simple: { limit: 300, period: 60 } },
+            IP_RATE_LIMITER: { simple: { limit: 20_000, period: 60 } },
+          },
           bindings: {
             TEST_MIGRATIONS: migrations,
             // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.

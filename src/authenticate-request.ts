@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from "hono";
-import { recordAuthFailure } from "./auth/audit";
-import { authenticate } from "./auth/authenticate";
+import { authenticateCredential, bearerCredential } from "./auth/authenticate";
+import { recheckCredential } from "./auth/credential-recheck";
+import { tallyAuthFailure } from "./auth/failure-tally";
+import { enforceIpRateLimit } from "./auth/ip-rate-limit";
 import { enforceRateLimit } from "./auth/rate-limit";
 import { touchSession } from "./auth/session";
 import { createRequestContext } from "./context";
@@ -26,24 +28,33 @@ function isGraphiqlPage(request: Request, env: Env): boolean {
 
 /**
  * Resolves the caller once per request (credential → actor → rate limit) and stores the RequestContext.
- * Failures are answered 401/429 before any route runs, and 401s are audited in Chronicle.
+ * Public routes and failed credentials draw on the caller's address budget instead of an actor's; failures are
+ * answered 401/429 before any route runs and counted per minute, never written one row each.
  */
 export const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`) || isGraphiqlPage(c.req.raw, c.env)) return next();
+  if (PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`) || isGraphiqlPage(c.req.raw, c.env)) {
+    await enforceIpRateLimit(c.env, c.req.raw);
+    return next();
+  }
   const db = createDatabase(c.env.DB);
   const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
+  let credential: string;
   let actor;
   try {
-    actor = await authenticate(c.req.raw, c.env, db);
+    credential = bearerCredential(c.req.raw);
+    actor = await authenticateCredential(credential, c.env, db);
   } catch (error) {
     if (error instanceof UnauthorizedError) {
-      waitUntil(recordAuthFailure(db, { type: "auth.failed", ...error.audit, method: c.req.method, path: c.req.path }));
+      // Over its address budget, a caller gets 429 and costs nothing more; under it, one counter bump.
+      await enforceIpRateLimit(c.env, c.req.raw);
+      waitUntil(tallyAuthFailure(db, { ...error.audit, method: c.req.method, path: c.req.path }));
     }
     throw error;
   }
   await enforceRateLimit(c.env, actor);
   const session = touchSession(db, actor);
   if (session) waitUntil(session);
-  c.set("ctx", createRequestContext({ env: c.env, db, actor, request: c.req.raw, waitUntil }));
+  const reauthenticate = (maxAgeMs: number) => recheckCredential(c.env, db, credential, maxAgeMs);
+  c.set("ctx", createRequestContext({ env: c.env, db, actor, request: c.req.raw, waitUntil, reauthenticate }));
   return next();
 };

@@ -10,6 +10,11 @@ export interface RequestContext {
   /** Aborted when the client goes away (enable_request_signal). */
   signal: AbortSignal | undefined;
   waitUntil: (promise: Promise<unknown>) => void;
+  /**
+   * Authenticates this request's credential again, from D1: long-lived streams call it every poll cycle so that
+   * a revoked, suspended or expired credential ends them. Answers up to `maxAgeMs` old may be shared.
+   */
+  reauthenticate: (maxAgeMs: number) => Promise<Actor>;
 }
 
 export function createRequestContext(options: {
@@ -18,8 +23,9 @@ export function createRequestContext(options: {
   actor: Actor;
   request: Request;
   waitUntil: (promise: Promise<unknown>) => void;
+  reauthenticate: (maxAgeMs: number) => Promise<Actor>;
 }): RequestContext {
-  const { env, db, actor, request, waitUntil } = options;
+  const { env, db, actor, request, waitUntil, reauthenticate } = options;
   return {
     env,
     db,
@@ -27,5 +33,6 @@ export function createRequestContext(options: {
     requestId: request.headers.get("cf-ray") ?? crypto.randomUUID(),
     signal: request.signal,
     waitUntil,
+    reauthenticate,
   };
 }

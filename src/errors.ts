@@ -85,3 +85,20 @@ export function toResponse(error: unknown): Response {
   if (appError.details !== undefined) body.error.details = appError.details;
   return new Response(JSON.stringify(body), { status: appError.status, headers });
 }
+
+/** Why a stream ended before its client left: its credential stopped being good, or changed. */
+export type StreamEnd = "CREDENTIAL_REVOKED" | "CREDENTIAL_EXPIRED" | "ACTOR_INACTIVE" | "CREDENTIAL_CHANGED";
+
+/** The final error of a subscription whose credential no longer holds; the client must reconnect with a good one. */
+export class StreamEndedError extends AppError {
+  constructor(code: StreamEnd, detail: string) {
+    super(401, code, `The stream ended: ${detail}; reconnect with a valid credential`);
+  }
+}
+
+/** Too many concurrent streams on one budget. */
+export class TooManySubscriptionsError extends AppError {
+  constructor(limit: number) {
+    super(429, "TOO_MANY_SUBSCRIPTIONS", `At most ${limit} subscriptions may be open at once per actor budget; close one and retry`);
+  }
+}

@@ -6,6 +6,7 @@ import { createYoga, maskError, type Plugin, type YogaInitialContext } from "gra
 import type { RequestContext } from "./context";
 import { recordAuthFailure } from "./auth/audit";
 import { AppError, ForbiddenError, RateLimitedError } from "./errors";
+import { chargeMutationFields } from "./graphql/charge-mutation-fields";
 import { graphqlLimitPlugins } from "./graphql-limits";
 import { schema } from "./schema/index";
 
@@ -73,6 +74,7 @@ export const yoga = createYoga<RequestContext>({
     // GET and form posts are the requests a browser sends cross-site without a preflight; demand a custom header.
     useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
     auditDenials(),
+    chargeMutationFields(),
     hideFieldSuggestionsInProduction(),
     useDisableIntrospection({
       isDisabled: (_request, context) => isProduction(context as Partial<RequestContext>),

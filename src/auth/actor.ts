@@ -5,11 +5,17 @@ export type CredentialKind = "admin-key" | "api-key" | "chittyauth-jwt" | "deleg
 export interface Actor {
   id: string;
   type: "human" | "ai" | "service" | "system";
-  /** Effective capabilities of this request: a delegation or a scoped JWT narrows the actor's own. */
+  /** Effective capabilities of this request: the actor's own, narrowed by a delegation's or a JWT's scope. */
   capabilities: readonly string[];
   credential: CredentialKind;
+  /** True when the credential carries a scope that narrows the actor (a delegation, or a JWT with a scope claim). */
+  scoped?: boolean;
   /** The delegation token's id when the credential is a delegation. */
   delegationId?: string;
+  /** When the credential stops working on its own (a delegation's or a JWT's `exp`), in ms; absent for keys. */
+  expiresAt?: number;
+  /** Whose request budget and subscription cap this request draws on (the actor itself, or its registrar's). */
+  budgetOwnerId: string;
 }
 
 /** The built-in system actor that the admin key maps to; seeded by migration 0001. */

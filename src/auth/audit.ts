@@ -1,12 +1,14 @@
 import type { Database } from "../db/client";
 import { chronicleEventFor } from "../ecosystem/chronicle";
+import { truncatePath } from "./failure-tally";
 
-/** Chronicle subject for failures that cannot be pinned on an actor (no or unknown credential). */
+/** Chronicle subject for failures that cannot be pinned on an actor. */
 export const ANONYMOUS_SUBJECT = "anonymous";
 
 /**
- * Records a refused request in Chronicle: `auth.failed` for 401s, `auth.denied` for 403s.
- * Runs after the response (waitUntil), so a flood of bad requests does not slow good ones.
+ * Records a refused request of an authenticated actor in Chronicle (`auth.denied`, a 403). Runs after the
+ * response (waitUntil). The actor's own request budget bounds how many it can cause; unauthenticated failures
+ * are only counted (failure-tally.ts), since anyone can cause those.
  */
 export function recordAuthFailure(
   db: Database,
@@ -16,7 +18,7 @@ export function recordAuthFailure(
     type: failure.type,
     subjectId: failure.actorId ?? ANONYMOUS_SUBJECT,
     actorId: failure.actorId ?? null,
-    data: { reason: failure.reason, method: failure.method, path: failure.path },
+    data: { reason: failure.reason.slice(0, 300), method: failure.method, path: truncatePath(failure.path) },
     now: Date.now(),
   }).run();
 }

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { readJwtScope, UNREADABLE_SCOPE } from "./jwt-scope";
 
 /** ChittyAuth's JWT settings; JWT credentials are refused unless all three are configured. */
 export function chittyAuthConfig(env: Env): { jwksUrl: string; issuer: string; audience: string } | null {
@@ -18,14 +19,14 @@ function keySetFor(url: string): JWTVerifyGetKey {
   return keySet;
 }
 
+export type VerifiedJwt = { subject: string; scopes: string[] | null; expiresAt: number };
+
 /**
- * Verifies a ChittyAuth-issued JWT against its JWKS, issuer and audience.
- * Returns the subject (an actor's ChittyID) and the token's scopes, if it narrows them.
+ * Verifies a ChittyAuth-issued JWT against its JWKS, issuer and audience. Returns the subject (an actor's
+ * ChittyID), the token's scopes when it narrows them, and its expiry; null for any token that fails, including
+ * one whose scope claim cannot be read.
  */
-export async function verifyChittyAuthJwt(
-  env: Env,
-  token: string,
-): Promise<{ subject: string; scopes: string[] | null } | null> {
+export async function verifyChittyAuthJwt(env: Env, token: string): Promise<VerifiedJwt | null> {
   const config = chittyAuthConfig(env);
   if (!config) return null;
   try {
@@ -35,8 +36,9 @@ export async function verifyChittyAuthJwt(
       algorithms: ["RS256", "ES256", "EdDSA"],
       requiredClaims: ["sub", "exp"],
     });
-    const scope = typeof payload.scope === "string" ? payload.scope.split(" ").filter(Boolean) : null;
-    return { subject: payload.sub!, scopes: scope };
+    const scopes = readJwtScope(payload);
+    if (scopes === UNREADABLE_SCOPE) return null;
+    return { subject: payload.sub!, scopes, expiresAt: payload.exp! * 1000 };
   } catch {
     return null;
   }

@@ -26,6 +26,11 @@ export const actors = sqliteTable(
     updatedAt: timestamp("updated_at"),
     lastSeenAt: timestamp("last_seen_at"),
     sessionCount: integer("session_count").notNull().default(0),
+    /**
+     * The actor whose request budget (and subscription cap) this actor draws on; null means its own. Actors
+     * registered by a non-administrator share their registrar's budget, so registering children cannot multiply it.
+     */
+    budgetOwnerId: text("budget_owner_id"),
   },
   (t) => [index("actors_created_by").on(t.createdBy)],
 );
@@ -58,8 +63,14 @@ export const delegations = sqliteTable(
     expiresAt: timestamp("expires_at").notNull(),
     revokedAt: timestamp("revoked_at"),
     revokedBy: text("revoked_by"),
+    /** The delegation this one was issued with, when a delegation token issued it: revoking a parent ends its whole chain. */
+    parentId: text("parent_id"),
   },
-  (t) => [index("delegations_delegator").on(t.delegatorId), index("delegations_expires").on(t.expiresAt)],
+  (t) => [
+    index("delegations_delegator").on(t.delegatorId),
+    index("delegations_expires").on(t.expiresAt),
+    index("delegations_parent").on(t.parentId),
+  ],
 );
 
 export const contexts = sqliteTable(
@@ -118,6 +129,21 @@ export const installations = sqliteTable("installations", {
   suspendedAt: timestamp("suspended_at"),
   uninstalledAt: timestamp("uninstalled_at"),
 });
+
+/**
+ * Which actors (besides github:admin) may use an installation, e.g. name it in a github connection. Granted by
+ * an operator; an installation nobody granted is invisible to ordinary actors, as if it did not exist.
+ */
+export const installationGrants = sqliteTable(
+  "installation_grants",
+  {
+    installationId: integer("installation_id").notNull().references(() => installations.id),
+    actorId: text("actor_id").notNull().references(() => actors.id),
+    grantedBy: text("granted_by").notNull(),
+    grantedAt: timestamp("granted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.installationId, t.actorId] }), index("installation_grants_actor").on(t.actorId)],
+);
 
 /** Repositories an installation can reach, as far as GitHub has told us (callback, installation_repositories events). */
 export const installationRepositories = sqliteTable(
@@ -229,6 +255,46 @@ export const chronicleEvents = sqliteTable(
   (t) => [index("chronicle_subject_seq").on(t.subjectId, t.seq), index("chronicle_type_seq").on(t.type, t.seq)],
 );
 
+/**
+ * The `jti` of every setup/install `state` that has been used, until it would have expired anyway: the primary key
+ * makes a second use of the same state fail, so a state works once.
+ */
+export const usedFlowStates = sqliteTable("used_flow_states", {
+  jti: text("jti").primaryKey(),
+  expiresAt: timestamp("expires_at").notNull(),
+});
+
+/**
+ * Refused unauthenticated requests, counted per minute and reason instead of one row each, with a few truncated
+ * samples: a flood of bad requests changes counters, it does not grow the database.
+ */
+export const authFailureMinutes = sqliteTable(
+  "auth_failure_minutes",
+  {
+    minute: timestamp("minute").notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull(),
+    samples: text("samples", { mode: "json" }).$type<{ method: string; path: string; actorId: string | null }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.reason] })],
+);
+
+/**
+ * Open subscriptions, as leases renewed while a stream lives. Counting live leases caps each budget's concurrent
+ * streams across isolates; a lease left behind by a vanished isolate lapses on its own.
+ */
+export const subscriptionLeases = sqliteTable(
+  "subscription_leases",
+  {
+    id: text("id").primaryKey(),
+    budgetOwnerId: text("budget_owner_id").notNull(),
+    actorId: text("actor_id").notNull(),
+    openedAt: timestamp("opened_at").notNull(),
+    leaseUntil: timestamp("lease_until").notNull(),
+  },
+  (t) => [index("subscription_leases_budget").on(t.budgetOwnerId, t.leaseUntil)],
+);
+
 export type ContextRow = typeof contexts.$inferSelect;
 export type ConnectionRow = typeof connections.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -237,6 +303,7 @@ export type DelegationRow = typeof delegations.$inferSelect;
 export type ChronicleEventRow = typeof chronicleEvents.$inferSelect;
 export type DnaRecordRow = typeof dnaRecords.$inferSelect;
 export type InstallationRow = typeof installations.$inferSelect;
+export type InstallationGrantRow = typeof installationGrants.$inferSelect;
 export type InstallationRepositoryRow = typeof installationRepositories.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type GitHubEntityRow = typeof githubEntities.$inferSelect;

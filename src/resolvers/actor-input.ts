@@ -1,21 +1,26 @@
 import { z } from "zod";
-import { CAPABILITIES } from "../auth/capabilities";
+import { CAPABILITIES, SCOPES } from "../auth/capabilities";
+import { displayNameText } from "./text-input";
 
 /** Boundary schemas for actors, shared by REST, GraphQL and the OpenAPI document. */
 
 export const actorId = z.string().regex(/^CHITTY-ACTOR-[0-9a-f-]{36}$/, "must be an actor ChittyID");
 
+const noRepeats = (names: string[]) => new Set(names).size === names.length;
+
+/** Capabilities an actor can be given. */
 export const capabilityList = z
   .array(z.enum(CAPABILITIES))
   .max(CAPABILITIES.length)
-  .refine((caps) => new Set(caps).size === caps.length, { message: "capabilities must not repeat" });
+  .refine(noRepeats, { message: "capabilities must not repeat" });
 
-const displayName = z
-  .string()
-  .trim()
-  .min(1, "displayName must not be empty")
-  .max(120, "displayName must be at most 120 characters")
-  .regex(/^[^\p{Cc}]*$/u, "displayName must not contain control characters");
+/** What a delegation may carry: capabilities, plus keys:manage and actors:manage to let it act as its delegator's full credential. */
+export const scopeList = z
+  .array(z.enum(SCOPES))
+  .max(SCOPES.length)
+  .refine(noRepeats, { message: "scopes must not repeat" });
+
+const displayName = displayNameText("displayName", 120);
 
 export const registerActorInput = z.object({
   /** `system` is reserved for the built-in actor. */

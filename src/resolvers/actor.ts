@@ -1,6 +1,6 @@
 import { asc, eq, gt, inArray } from "drizzle-orm";
 import { SYSTEM_ACTOR_ID } from "../auth/actor";
-import { invalidateApiKeys } from "../auth/api-key";
+import { invalidateApiKeys, issueApiKey } from "../auth/api-key";
 import { canAccessOwned, isAdmin, requireCapability, requireGrantable } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { actors, type ActorRow } from "../db/schema";
@@ -9,7 +9,6 @@ import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
 import { ForbiddenError, NotFoundError } from "../errors";
 import type { RegisterActorInput, UpdateActorInput } from "./actor-input";
-import { issueApiKey } from "./api-key";
 import { atomicBatch } from "./atomic-batch";
 import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
 
@@ -20,6 +19,22 @@ const observableState = ({ id, type, displayName, capabilities, status }: ActorR
 
 /** An actor is managed by itself (partly), by whoever registered it, and by administrators. */
 const manages = (ctx: RequestContext, row: ActorRow) => canAccessOwned(ctx.actor, row.createdBy) || row.id === ctx.actor.id;
+
+/**
+ * Acting on an actor one registered (rather than on oneself) gives that actor power through the caller: a new
+ * key, a reactivation, new capabilities. The caller must still hold what the actor would then have, so a
+ * registrar that lost a capability cannot keep using it through its children.
+ */
+export function requireActingThrough(ctx: RequestContext, target: ActorRow, gives: readonly string[]): void {
+  if (target.id !== ctx.actor.id) requireGrantable(ctx.actor, gives);
+}
+
+/** Revocation is terminal: only an administrator changes, or issues keys to, a revoked actor. */
+export function requireNotRevoked(ctx: RequestContext, target: ActorRow): void {
+  if (target.status === "revoked" && !isAdmin(ctx.actor)) {
+    throw new ForbiddenError(`Actor ${target.id} was revoked; only an administrator can change it`);
+  }
+}
 
 /** The actor record behind an id, or null when it is unknown (owners of old rows may be gone). */
 export async function findActor(ctx: RequestContext, id: string): Promise<ActorRow | null> {
@@ -81,8 +96,10 @@ export async function registerActor(ctx: RequestContext, input: RegisterActorInp
     updatedAt: now,
     lastSeenAt: null,
     sessionCount: 0,
+    // An administrator's actors get budgets of their own; anyone else's share the registrar's.
+    budgetOwnerId: ctx.actor.id === SYSTEM_ACTOR_ID || isAdmin(ctx.actor) ? null : ctx.actor.budgetOwnerId,
   };
-  const key = await issueApiKey(ctx, row.id, now);
+  const key = await issueApiKey(ctx.db, row.id, now);
   const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
   await atomicBatch(ctx, [
     recordChittyId(ctx.db, minted, "ACTOR", now),
@@ -95,14 +112,18 @@ export async function registerActor(ctx: RequestContext, input: RegisterActorInp
 }
 
 export async function updateActor(ctx: RequestContext, id: string, input: UpdateActorInput): Promise<ActorRow> {
+  requireCapability(ctx.actor, "actors:manage");
   const current = await getActor(ctx, id);
   if (current.id === SYSTEM_ACTOR_ID) throw new ForbiddenError("The built-in system actor cannot be changed");
+  requireNotRevoked(ctx, current);
   const privileged = input.capabilities !== undefined || input.status !== undefined;
   // An actor may rename itself, but only its registrar or an administrator changes what it may do.
   if (privileged && !canAccessOwned(ctx.actor, current.createdBy)) {
     throw new ForbiddenError("Only the actor's registrar or an administrator can change its capabilities or status");
   }
   if (input.capabilities) requireGrantable(ctx.actor, input.capabilities);
+  // Reactivating gives the actor back everything it holds; suspending or revoking gives nothing.
+  if (input.status === "active" && current.status !== "active") requireActingThrough(ctx, current, current.capabilities);
   const now = Date.now();
   const next: ActorRow = {
     ...current,

@@ -1,27 +1,28 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
-import { generateApiKey, hashApiKey, invalidateApiKeys } from "../auth/api-key";
+import { SYSTEM_ACTOR_ID } from "../auth/actor";
+import { invalidateApiKeys, issueApiKey } from "../auth/api-key";
+import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { apiKeys, type ApiKeyRow } from "../db/schema";
 import { chronicleEventFor } from "../ecosystem/chronicle";
-import { NotFoundError } from "../errors";
-import { getActor } from "./actor";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { getActor, requireActingThrough } from "./actor";
 import { atomicBatch } from "./atomic-batch";
 
-/** A new key for an actor: the plaintext (returned once) and the insert of its hash, for the caller's batch. */
-export async function issueApiKey(ctx: RequestContext, actorId: string, now: number) {
-  const apiKey = generateApiKey();
-  const keyId = `key_${crypto.randomUUID()}`;
-  const statement = ctx.db
-    .insert(apiKeys)
-    .values({ id: keyId, actorId, keyHash: await hashApiKey(apiKey), prefix: apiKey.slice(0, 12), createdAt: now });
-  return { apiKey, keyId, statement };
-}
-
-/** Issues a new key; by default every other key of the actor is revoked in the same batch. */
+/**
+ * Issues a new key; by default every other key of the actor is revoked in the same batch. A key is the actor's
+ * full credential, so issuing one needs keys:manage (which a delegation or a scoped JWT has only if its scope
+ * names it), and doing it for a registered actor needs everything that actor holds.
+ */
 export async function rotateApiKey(ctx: RequestContext, actorId: string, options: { revokeOthers: boolean }) {
-  await getActor(ctx, actorId);
+  requireCapability(ctx.actor, "keys:manage");
+  // The system actor is the admin key: a second, unrotatable way in would outlive a rotation of that key.
+  if (actorId === SYSTEM_ACTOR_ID) throw new ForbiddenError("The built-in system actor has no API keys; it is reached with CHITTYCONNECT_ADMIN_KEY");
+  const target = await getActor(ctx, actorId);
+  if (target.status === "revoked") throw new ForbiddenError(`Actor ${actorId} was revoked; a revoked actor gets no keys`);
+  requireActingThrough(ctx, target, target.capabilities);
   const now = Date.now();
-  const key = await issueApiKey(ctx, actorId, now);
+  const key = await issueApiKey(ctx.db, actorId, now);
   const revokeOthers = ctx.db
     .update(apiKeys)
     .set({ revokedAt: now })
@@ -43,6 +44,7 @@ export async function rotateApiKey(ctx: RequestContext, actorId: string, options
 
 /** Revokes one key; it stops working on the next request. Revoking a revoked key changes nothing. */
 export async function revokeApiKey(ctx: RequestContext, keyId: string): Promise<ApiKeyRow> {
+  requireCapability(ctx.actor, "keys:manage");
   const [key] = await ctx.db.select().from(apiKeys).where(eq(apiKeys.id, keyId)).limit(1);
   if (!key) throw new NotFoundError("API key", keyId);
   await getActor(ctx, key.actorId);
@@ -56,7 +58,9 @@ export async function revokeApiKey(ctx: RequestContext, keyId: string): Promise<
   return { ...key, revokedAt: now };
 }
 
+/** An actor's keys (metadata only), for whoever may manage them. */
 export async function listApiKeys(ctx: RequestContext, actorId: string): Promise<ApiKeyRow[]> {
+  requireCapability(ctx.actor, "keys:manage");
   await getActor(ctx, actorId);
   return ctx.db.select().from(apiKeys).where(eq(apiKeys.actorId, actorId)).orderBy(apiKeys.createdAt);
 }

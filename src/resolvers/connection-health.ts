@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
-import { connections, installations, type ConnectionRow } from "../db/schema";
+import { connections, type ConnectionRow } from "../db/schema";
 import { chronicleEventFor } from "../ecosystem/chronicle";
 import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
 import { ecosystemModes, type EcosystemService } from "../ecosystem/services";
@@ -10,6 +9,7 @@ import { ConflictError } from "../errors";
 import { atomicBatch } from "./atomic-batch";
 import { CONNECTION_SUBJECT, loadConnectionForChange, observableConnectionState } from "./connection";
 import { refreshConnectionCache } from "./connection-cache";
+import { installationVisibleTo, UNKNOWN_INSTALLATION } from "./installation-grant";
 
 /** How the service is reached: an embedded ChittyOS default, a remote ChittyOS service, or a GitHub App installation. */
 export type ServiceMode = "embedded" | "remote" | "github_app";
@@ -30,8 +30,7 @@ type Probe = Pick<ConnectionHealth, "healthy" | "mode" | "reason">;
  * when the answer changed; only such a change writes DNA and a Chronicle event, so polling adds no history.
  */
 export async function checkConnectionHealth(ctx: RequestContext, id: string): Promise<ConnectionHealth> {
-  requireCapability(ctx.actor, "connections:read");
-  const current = await loadConnectionForChange(ctx, id);
+  const current = await loadConnectionForChange(ctx, id, "connections:read");
   const now = Date.now();
   if (current.status === "disconnected") {
     return { connection: current, healthy: false, mode: modeOf(current.service), reason: "the connection was disconnected", checkedAt: now };
@@ -79,13 +78,10 @@ async function probeService(ctx: RequestContext, connection: ConnectionRow): Pro
   if (typeof installationId !== "number") {
     return { healthy: false, mode: "github_app", reason: "config names no installationId" };
   }
-  const [installation] = await ctx.db
-    .select({ suspendedAt: installations.suspendedAt, uninstalledAt: installations.uninstalledAt })
-    .from(installations)
-    .where(eq(installations.id, installationId))
-    .limit(1);
+  // What the caller may not see reads exactly as what does not exist.
+  const installation = await installationVisibleTo(ctx, installationId);
   const problem = !installation
-    ? "is not known to this gateway; install the GitHub App on the account first"
+    ? UNKNOWN_INSTALLATION
     : installation.uninstalledAt !== null
       ? "was uninstalled"
       : installation.suspendedAt !== null

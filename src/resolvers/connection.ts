@@ -1,5 +1,5 @@
 import { and, desc, eq, ne } from "drizzle-orm";
-import { isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
+import { authorize, isAdmin, requireCapability, type Capability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { connections, contexts, type ConnectionRow } from "../db/schema";
 import { NotFoundError } from "../errors";
@@ -17,11 +17,12 @@ export function observableConnectionState(row: ConnectionRow) {
   return { id, contextId, service, status, config, ownerId, disconnectedAt };
 }
 
-/** A connection straight from D1 (never the cache), visible to the caller; for writers and health checks. */
-export async function loadConnectionForChange(ctx: RequestContext, id: string): Promise<ConnectionRow> {
+/** A connection straight from D1 (never the cache), the caller's, for writers and health checks. */
+export async function loadConnectionForChange(ctx: RequestContext, id: string, capability: Capability): Promise<ConnectionRow> {
+  requireCapability(ctx.actor, capability);
   const [row] = await ctx.db.select().from(connections).where(eq(connections.id, id)).limit(1);
   if (!row) throw new NotFoundError("Connection", id);
-  requireOwnership(ctx.actor, row.ownerId, `Connection ${id}`);
+  authorize(ctx.actor, capability, { id: row.ownerId, what: `Connection ${id}` });
   return row;
 }
 
@@ -34,7 +35,7 @@ export async function getConnection(ctx: RequestContext, id: string): Promise<Co
     if (row) fillConnectionCache(ctx, row);
   }
   if (!row) throw new NotFoundError("Connection", id);
-  requireOwnership(ctx.actor, row.ownerId, `Connection ${id}`);
+  authorize(ctx.actor, "connections:read", { id: row.ownerId, what: `Connection ${id}` });
   return row;
 }
 
@@ -67,12 +68,11 @@ export async function listConnections(
 async function requireContextVisible(ctx: RequestContext, contextId: string): Promise<void> {
   const [context] = await ctx.db.select({ ownerId: contexts.ownerId }).from(contexts).where(eq(contexts.id, contextId)).limit(1);
   if (!context) throw new NotFoundError("Context", contextId);
-  requireOwnership(ctx.actor, context.ownerId, `Context ${contextId}`);
+  authorize(ctx.actor, "connections:read", { id: context.ownerId, what: `Context ${contextId}` });
 }
 
 /** Context-to-service connections an actor owns, newest first. */
 export async function listConnectionsOwnedBy(ctx: RequestContext, ownerId: string): Promise<ConnectionRow[]> {
-  requireCapability(ctx.actor, "connections:read");
-  requireOwnership(ctx.actor, ownerId, "These connections");
+  authorize(ctx.actor, "connections:read", { id: ownerId, what: "These connections" });
   return ctx.db.select().from(connections).where(eq(connections.ownerId, ownerId)).orderBy(desc(connections.createdAt)).limit(100);
 }

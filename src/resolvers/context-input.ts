@@ -1,22 +1,15 @@
 import { z } from "zod";
 import { cappedJsonObject } from "./capped-json-object";
 import { LIMITS } from "./limits";
+import { displayNameText, multiLineText, singleLineText } from "./text-input";
 
 /** The boundary schemas for contexts: REST (via @hono/zod-openapi) and GraphQL (via @pothos/plugin-zod) share them. */
 
-// Control characters would make names unreadable in logs and UIs.
-const printable = /^[^\p{Cc}]*$/u;
+export const contextName = displayNameText("name", LIMITS.contextName);
 
-export const contextName = z
-  .string()
-  .trim()
-  .min(1, "name must not be empty")
-  .max(LIMITS.contextName, `name must be at most ${LIMITS.contextName} characters`)
-  .regex(printable, "name must not contain control characters");
-
-export const contextDescription = z
-  .string()
-  .max(LIMITS.contextDescription, `description must be at most ${LIMITS.contextDescription} characters`);
+export const contextDescription = multiLineText("description").pipe(
+  z.string().max(LIMITS.contextDescription, `description must be at most ${LIMITS.contextDescription} characters`),
+);
 
 export const contextData = cappedJsonObject("data", LIMITS.contextDataBytes);
 
@@ -53,8 +46,6 @@ export type ContextFilter = z.infer<typeof contextFilter>;
 
 export const pageSize = z.number().int().min(1).max(LIMITS.pageSize);
 
-export const searchQuery = z
-  .string()
-  .trim()
-  .min(1, "q must not be empty")
-  .max(LIMITS.searchQuery, `q must be at most ${LIMITS.searchQuery} characters`);
+export const searchQuery = singleLineText("q").pipe(
+  z.string().trim().min(1, "q must not be empty").max(LIMITS.searchQuery, `q must be at most ${LIMITS.searchQuery} characters`),
+);

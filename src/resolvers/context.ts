@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { hasCapability, isAdmin, requireCapability, requireOwnership } from "../auth/capabilities";
+import { authorize, hasCapability, isAdmin, requireCapability, type Capability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { contexts, type ContextRow } from "../db/schema";
@@ -31,7 +31,7 @@ async function loadLive(ctx: RequestContext, id: string): Promise<ContextRow> {
     if (row) fillContextCache(ctx, row);
   }
   if (!row || row.deletedAt !== null) throw new NotFoundError("Context", id);
-  requireOwnership(ctx.actor, row.ownerId, `Context ${id}`);
+  authorize(ctx.actor, "contexts:read", { id: row.ownerId, what: `Context ${id}` });
   return row;
 }
 
@@ -56,7 +56,7 @@ export async function listContexts(
   requireCapability(ctx.actor, "contexts:read");
   const limit = pageLimit(args.first);
   const conditions = [isNull(contexts.deletedAt)];
-  if (args.filter?.ownerId) requireOwnership(ctx.actor, args.filter.ownerId, "These contexts");
+  if (args.filter?.ownerId) authorize(ctx.actor, "contexts:read", { id: args.filter.ownerId, what: "These contexts" });
   const ownerId = isAdmin(ctx.actor) ? args.filter?.ownerId : ctx.actor.id;
   if (ownerId) conditions.push(eq(contexts.ownerId, ownerId));
   if (args.filter?.status) conditions.push(eq(contexts.status, args.filter.status));
@@ -106,8 +106,7 @@ export async function updateContext(
   id: string,
   input: UpdateContextInput,
 ): Promise<ContextRow> {
-  requireCapability(ctx.actor, "contexts:write");
-  const current = await loadContextForChange(ctx, id);
+  const current = await loadContextForChange(ctx, id, "contexts:write");
   if (current.version !== input.version) {
     throw new ConflictError(
       `Context ${id} is at version ${current.version}, not ${input.version}; re-read it and apply your change again`,
@@ -130,8 +129,7 @@ export async function updateContext(
 }
 
 export async function deleteContext(ctx: RequestContext, id: string): Promise<ContextRow> {
-  requireCapability(ctx.actor, "contexts:write");
-  const current = await loadContextForChange(ctx, id);
+  const current = await loadContextForChange(ctx, id, "contexts:write");
   const now = Date.now();
   const next: ContextRow = { ...current, status: "deleted", deletedAt: now, updatedAt: now, version: current.version + 1 };
   // A deleted context keeps no live connection: they are disconnected in the same batch, then evicted from KV.
@@ -142,11 +140,15 @@ export async function deleteContext(ctx: RequestContext, id: string): Promise<Co
   return next;
 }
 
-/** A context about to change (or gain a connection): it must exist, be visible to the caller, and not be deleted. */
-export async function loadContextForChange(ctx: RequestContext, id: string): Promise<ContextRow> {
+/**
+ * A context about to change (or gain a connection, with connections:write): the credential must grant
+ * `capability`, and the context must exist, be the caller's, and not be deleted.
+ */
+export async function loadContextForChange(ctx: RequestContext, id: string, capability: Capability): Promise<ContextRow> {
+  requireCapability(ctx.actor, capability);
   const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
   if (!row) throw new NotFoundError("Context", id);
-  requireOwnership(ctx.actor, row.ownerId, `Context ${id}`);
+  authorize(ctx.actor, capability, { id: row.ownerId, what: `Context ${id}` });
   if (row.deletedAt !== null) {
     throw new ConflictError(`Context ${id} was deleted; create a new context instead`, "CONTEXT_DELETED");
   }

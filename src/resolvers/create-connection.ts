@@ -1,17 +1,17 @@
 import { sql } from "drizzle-orm";
-import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isNotNullViolation, isUniqueViolation } from "../db/client";
 import { connections, contexts, type ConnectionRow } from "../db/schema";
 import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { dnaRecordFor } from "../ecosystem/dna";
-import { ConflictError } from "../errors";
+import { AppError, ConflictError } from "../errors";
 import { atomicBatch } from "./atomic-batch";
 import { CONNECTION_SUBJECT, observableConnectionState } from "./connection";
 import { refreshConnectionCache } from "./connection-cache";
 import type { CreateConnectionInput } from "./connection-input";
 import { loadContextForChange } from "./context";
+import { installationVisibleTo, UNKNOWN_INSTALLATION } from "./installation-grant";
 
 const LIVE_INDEX = "connections.context_id, connections.service";
 
@@ -20,8 +20,8 @@ const LIVE_INDEX = "connections.context_id, connections.service";
  * even when an administrator made it; its ChittyID, row, DNA genesis and Chronicle event commit together.
  */
 export async function createConnection(ctx: RequestContext, input: CreateConnectionInput): Promise<ConnectionRow> {
-  requireCapability(ctx.actor, "connections:write");
-  const context = await loadContextForChange(ctx, input.contextId);
+  const context = await loadContextForChange(ctx, input.contextId, "connections:write");
+  if (input.service === "github") await requireUsableInstallation(ctx, input.config?.installationId as number);
   const now = Date.now();
   const minted = mintChittyId("CONN");
   const row: ConnectionRow = {
@@ -52,6 +52,13 @@ export async function createConnection(ctx: RequestContext, input: CreateConnect
   );
   await refreshConnectionCache(ctx, row);
   return row;
+}
+
+/** A github connection may name only an installation the caller may use; others read as missing. */
+async function requireUsableInstallation(ctx: RequestContext, installationId: number): Promise<void> {
+  if (!(await installationVisibleTo(ctx, installationId))) {
+    throw new AppError(404, "NOT_FOUND", `GitHub App installation ${installationId} ${UNKNOWN_INSTALLATION}`);
+  }
 }
 
 function liveContextId(id: string) {

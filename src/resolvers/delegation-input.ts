@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { capabilityList } from "./actor-input";
+import { scopeList } from "./actor-input";
 
 /** Token lifetimes in seconds: short by default, never more than a day. */
 export const DELEGATION_TTL = { default: 900, min: 60, max: 86_400 } as const;
@@ -10,7 +10,7 @@ export const targetService = z
 
 export const delegateInput = z.object({
   targetService,
-  scopes: capabilityList.refine((s) => s.length > 0, { message: "scopes must name at least one capability" }),
+  scopes: scopeList.refine((s) => s.length > 0, { message: "scopes must name at least one capability" }),
   ttlSeconds: z.number().int().min(DELEGATION_TTL.min).max(DELEGATION_TTL.max).default(DELEGATION_TTL.default),
 });
 export type DelegateInput = z.infer<typeof delegateInput>;

@@ -1,13 +1,13 @@
-import { and, eq, lt } from "drizzle-orm";
-import { loadDelegationWithDelegator } from "../auth/delegation-record";
+import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { chainProblem, descendantsAndSelf, loadDelegationChain, MAX_DELEGATION_DEPTH } from "../auth/delegation-record";
 import { signDelegation, verifyDelegation } from "../auth/delegation-token";
-import { isAdmin, requireCapability, requireGrantable, requireOwnership } from "../auth/capabilities";
+import { authorize, isAdmin, requireCapability, requireGrantable } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import type { Database } from "../db/client";
 import { delegations, type DelegationRow } from "../db/schema";
 import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
-import { AppError, NotFoundError } from "../errors";
+import { AppError, ForbiddenError, NotFoundError } from "../errors";
 import { atomicBatch } from "./atomic-batch";
 import type { DelegateInput, ValidateDelegationInput } from "./delegation-input";
 import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "./pagination";
@@ -19,11 +19,30 @@ class InvalidDelegationError extends AppError {
   }
 }
 
-/** Issues a delegation token whose scopes are a subset of what the caller may do right now. */
+/**
+ * Where a new delegation hangs: under the delegation token that issues it (so revoking that token ends it too),
+ * and never past the issuing credential's own expiry.
+ */
+async function derivation(ctx: RequestContext, requestedExpiry: number): Promise<{ parentId: string | null; expiresAt: number }> {
+  const expiresAt = Math.min(requestedExpiry, ctx.actor.expiresAt ?? Infinity);
+  if (ctx.actor.credential !== "delegation" || !ctx.actor.delegationId) return { parentId: null, expiresAt };
+  const parent = await loadDelegationChain(ctx.db, ctx.actor.delegationId);
+  if (!parent || chainProblem(parent)) throw new ForbiddenError("The delegation token issuing this one is no longer valid");
+  if (parent.ancestors.length + 1 > MAX_DELEGATION_DEPTH) {
+    throw new ForbiddenError(`Delegations can be derived at most ${MAX_DELEGATION_DEPTH} levels deep; issue this one with an API key`);
+  }
+  return { parentId: parent.delegation.id, expiresAt };
+}
+
+/** Issues a delegation token whose scopes are a subset of what the caller's credential may do right now. */
 export async function delegate(ctx: RequestContext, input: DelegateInput) {
   requireCapability(ctx.actor, "delegate");
   requireGrantable(ctx.actor, input.scopes);
-  const iat = Math.floor(Date.now() / 1000);
+  const now = Date.now();
+  const { parentId, expiresAt } = await derivation(ctx, now + input.ttlSeconds * 1000);
+  const iat = Math.floor(now / 1000);
+  const exp = Math.floor(expiresAt / 1000);
+  if (exp <= iat) throw new ForbiddenError("The credential issuing this delegation expires now; issue it with a longer-lived credential");
   const minted = mintChittyId("DELEGATION");
   const row: DelegationRow = {
     id: minted.id,
@@ -31,18 +50,12 @@ export async function delegate(ctx: RequestContext, input: DelegateInput) {
     targetService: input.targetService,
     scopes: input.scopes,
     issuedAt: iat * 1000,
-    expiresAt: (iat + input.ttlSeconds) * 1000,
+    expiresAt: exp * 1000,
     revokedAt: null,
     revokedBy: null,
+    parentId,
   };
-  const token = await signDelegation(ctx.env, {
-    sub: ctx.actor.id,
-    aud: input.targetService,
-    scope: input.scopes.join(" "),
-    jti: row.id,
-    iat,
-    exp: iat + input.ttlSeconds,
-  });
+  const token = await signDelegation(ctx.env, { sub: ctx.actor.id, aud: input.targetService, scope: input.scopes.join(" "), jti: row.id, iat, exp });
   await atomicBatch(ctx, [
     recordChittyId(ctx.db, minted, "DELEGATION", row.issuedAt),
     ctx.db.insert(delegations).values(row),
@@ -50,47 +63,63 @@ export async function delegate(ctx: RequestContext, input: DelegateInput) {
       type: "delegation.issued",
       subjectId: row.id,
       actorId: ctx.actor.id,
-      data: { targetService: row.targetService, scopes: row.scopes, expiresAt: row.expiresAt },
+      data: { targetService: row.targetService, scopes: row.scopes, expiresAt: row.expiresAt, parentId },
       now: row.issuedAt,
     }),
   ]);
   return { token, delegation: row };
 }
 
-/** Checks a token for a service: signature, expiry and audience, then its D1 record for revocation. */
+/** Checks a token for a service: signature, expiry and audience, then its D1 chain for revocation and expiry. */
 export async function validateDelegation(ctx: RequestContext, input: ValidateDelegationInput) {
   const verified = await verifyDelegation(ctx.env, input.token, input.targetService);
   if (!verified.ok) throw new InvalidDelegationError(verified.reason === "wrong-audience" ? 403 : 401, verified.reason);
-  const record = await loadDelegationWithDelegator(ctx.db, verified.claims.jti);
-  if (!record) throw new InvalidDelegationError(401, "unknown token");
-  if (record.delegation.revokedAt !== null) throw new InvalidDelegationError(401, "revoked");
-  if (record.delegator.status !== "active") throw new InvalidDelegationError(401, "the delegator is no longer active");
+  const chain = await loadDelegationChain(ctx.db, verified.claims.jti);
+  if (!chain) throw new InvalidDelegationError(401, "unknown token");
+  const problem = chainProblem(chain);
+  if (problem === "delegator-inactive") throw new InvalidDelegationError(401, "the delegator is no longer active");
+  if (problem) throw new InvalidDelegationError(401, chain.delegation.revokedAt === null && chain.delegation.expiresAt > Date.now() ? `a delegation it derives from was ${problem}` : problem);
   return { valid: true as const, claims: verified.claims };
 }
 
-/** Revokes a token at once: every later use reads the D1 record. Only its delegator or an administrator may. */
+/**
+ * A delegation token manages only the delegations it issued itself (its subtree), never its siblings or its
+ * parent; full credentials manage all of their actor's.
+ */
+function subtreeOf(ctx: RequestContext) {
+  return ctx.actor.credential === "delegation" && ctx.actor.delegationId ? inArray(delegations.id, descendantsAndSelf(ctx.actor.delegationId)) : undefined;
+}
+
+/** Revokes a token and every delegation derived from it, at once: every later use reads the D1 chain. */
 export async function revokeDelegation(ctx: RequestContext, tokenId: string): Promise<DelegationRow> {
-  const [row] = await ctx.db.select().from(delegations).where(eq(delegations.id, tokenId)).limit(1);
+  requireCapability(ctx.actor, "delegate");
+  const [row] = await ctx.db.select().from(delegations).where(and(eq(delegations.id, tokenId), subtreeOf(ctx))).limit(1);
   if (!row) throw new NotFoundError("Delegation", tokenId);
-  requireOwnership(ctx.actor, row.delegatorId, `Delegation ${tokenId}`);
+  authorize(ctx.actor, "delegate", { id: row.delegatorId, what: `Delegation ${tokenId}` });
   if (row.revokedAt !== null) return row;
   const now = Date.now();
   await atomicBatch(ctx, [
-    ctx.db.update(delegations).set({ revokedAt: now, revokedBy: ctx.actor.id }).where(eq(delegations.id, tokenId)),
+    ctx.db
+      .update(delegations)
+      .set({ revokedAt: now, revokedBy: ctx.actor.id })
+      .where(and(inArray(delegations.id, descendantsAndSelf(tokenId)), isNull(delegations.revokedAt))),
     chronicleEventFor(ctx.db, { type: "delegation.revoked", subjectId: tokenId, actorId: ctx.actor.id, data: {}, now }),
   ]);
   return { ...row, revokedAt: now, revokedBy: ctx.actor.id };
 }
 
-/** Delegations newest first: one's own, or anyone's for administrators. */
+/** Delegations newest first: one's own (a delegation token: its own subtree), or anyone's for administrators. */
 export async function listDelegations(
   ctx: RequestContext,
   args: { delegatorId?: string | null; first?: number | null; after?: string | null },
 ): Promise<Page<DelegationRow>> {
+  requireCapability(ctx.actor, "delegate");
   const delegatorId = args.delegatorId ?? (isAdmin(ctx.actor) ? null : ctx.actor.id);
-  if (delegatorId) requireOwnership(ctx.actor, delegatorId, "These delegations");
+  if (delegatorId) authorize(ctx.actor, "delegate", { id: delegatorId, what: "These delegations" });
   const limit = pageLimit(args.first);
   const conditions = delegatorId ? [eq(delegations.delegatorId, delegatorId)] : [];
+  const subtree = subtreeOf(ctx);
+  if (subtree) conditions.push(subtree);
   if (args.after) conditions.push(afterTimeIdCursor(delegations.issuedAt, delegations.id, args.after));
   const rows = await ctx.db
     .select()

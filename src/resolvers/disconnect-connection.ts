@@ -1,5 +1,4 @@
 import { and, eq, ne } from "drizzle-orm";
-import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { connections, type ConnectionRow } from "../db/schema";
@@ -18,8 +17,7 @@ export type DisconnectReason = "requested" | "context_deleted";
  * nothing, as a second delete of a context is: the history records each disconnect exactly once.
  */
 export async function disconnectConnection(ctx: RequestContext, id: string): Promise<ConnectionRow> {
-  requireCapability(ctx.actor, "connections:write");
-  const current = await loadConnectionForChange(ctx, id);
+  const current = await loadConnectionForChange(ctx, id, "connections:write");
   if (current.status === "disconnected") {
     throw new ConflictError(`Connection ${id} is already disconnected; create a new connection instead`, "ALREADY_DISCONNECTED");
   }

@@ -11,4 +11,6 @@ export const LIMITS = {
   defaultPageSize: 20,
   /** Bytes of any REST or GraphQL request body. */
   requestBodyBytes: 256 * 1024,
+  /** Concurrent subscriptions per actor budget (an actor and the actors it registered share one). */
+  subscriptionsPerBudget: 10,
 } as const;

@@ -1,5 +1,5 @@
-import { and, desc, eq, lt } from "drizzle-orm";
-import { hasCapability, isAdmin, requireCapability } from "../auth/capabilities";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { authorize, hasCapability, isAdmin, requireCapability, type Capability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import type { Database } from "../db/client";
 import { actors, chronicleEvents, connections, contexts, delegations, installations, type ChronicleEventRow } from "../db/schema";
@@ -46,20 +46,34 @@ export async function listDna(ctx: RequestContext, subjectId: string) {
   return dnaLineage(ctx.db, subjectId);
 }
 
+/** What reading a subject's history needs, by the kind of subject: the same as reading the subject itself. */
+const HISTORY_CAPABILITY = {
+  actor: "actors:manage",
+  context: "contexts:read",
+  delegation: "delegate",
+  connection: "connections:read",
+} as const satisfies Record<string, Capability>;
+type SubjectKind = keyof typeof HISTORY_CAPABILITY;
+
 /**
- * History is as private as its subject: yourself, what you own, delegated or registered, GitHub
- * installations for `github:admin`, or anything for administrators.
+ * History is as private as its subject: yourself, what you own, delegated or registered (with the capability
+ * reading that kind of subject needs), GitHub installations for `github:admin`, or anything for administrators.
  */
 export async function requireSubjectVisible(ctx: RequestContext, subjectId: string): Promise<void> {
   if (isAdmin(ctx.actor) || subjectId === ctx.actor.id) return;
+  const kind = (k: SubjectKind) => sql<SubjectKind>`${k}`.as("kind");
   const owners = await ctx.db
-    .select({ owner: actors.createdBy })
+    .select({ owner: actors.createdBy, kind: kind("actor") })
     .from(actors)
     .where(eq(actors.id, subjectId))
-    .union(ctx.db.select({ owner: contexts.ownerId }).from(contexts).where(eq(contexts.id, subjectId)))
-    .union(ctx.db.select({ owner: delegations.delegatorId }).from(delegations).where(eq(delegations.id, subjectId)))
-    .union(ctx.db.select({ owner: connections.ownerId }).from(connections).where(eq(connections.id, subjectId)));
-  if (owners[0]?.owner === ctx.actor.id) return;
+    .union(ctx.db.select({ owner: contexts.ownerId, kind: kind("context") }).from(contexts).where(eq(contexts.id, subjectId)))
+    .union(ctx.db.select({ owner: delegations.delegatorId, kind: kind("delegation") }).from(delegations).where(eq(delegations.id, subjectId)))
+    .union(ctx.db.select({ owner: connections.ownerId, kind: kind("connection") }).from(connections).where(eq(connections.id, subjectId)));
+  const subject = owners[0];
+  if (subject) {
+    authorize(ctx.actor, HISTORY_CAPABILITY[subject.kind], { id: subject.owner, what: `The history of ${subjectId}` });
+    return;
+  }
   if (hasCapability(ctx.actor, "github:admin")) {
     const [installation] = await ctx.db.select({ id: installations.id }).from(installations).where(eq(installations.chittyId, subjectId)).limit(1);
     if (installation) return;

@@ -12,6 +12,7 @@ import "./delegation";
 import "./installation";
 import "./delivery";
 import "./delivery-operations";
+import "./auth-failure";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,6 +1,8 @@
-import type { InstallationRepositoryRow, InstallationRow } from "../db/schema";
+import type { InstallationGrantRow, InstallationRepositoryRow, InstallationRow } from "../db/schema";
 import { getInstallation, installationTimeline, listInstallationRepositories, listInstallations } from "../resolvers/installation";
 import { installationRef } from "../resolvers/installation-input";
+import { actorId } from "../resolvers/actor-input";
+import { grantInstallation, listInstallationGrants, revokeInstallationGrant } from "../resolvers/installation-grant";
 import { builder } from "./builder";
 import { ChronicleEvent } from "./chronicle-event";
 import { forwardPageArgs, toConnection } from "./connection";
@@ -22,6 +24,15 @@ const Repository = builder.objectRef<InstallationRepositoryRow>("InstallationRep
   }),
 });
 
+const InstallationGrant = builder.objectRef<InstallationGrantRow>("InstallationGrant").implement({
+  description: "An actor an operator allowed to use the installation (for example in its github connections).",
+  fields: (t) => ({
+    actorId: t.exposeString("actorId"),
+    grantedBy: t.exposeString("grantedBy"),
+    grantedAt: t.field({ type: "DateTime", resolve: (g) => new Date(g.grantedAt) }),
+  }),
+});
+
 export const Installation = builder.objectRef<InstallationRow>("Installation").implement({
   description: "An installation of the GitHub App on an account; operators only (github:admin).",
   fields: (t) => ({
@@ -39,6 +50,11 @@ export const Installation = builder.objectRef<InstallationRow>("Installation").i
     installedAt: t.field({ type: "DateTime", resolve: (i) => new Date(i.installedAt) }),
     suspendedAt: t.field({ type: "DateTime", nullable: true, resolve: (i) => (i.suspendedAt === null ? null : new Date(i.suspendedAt)) }),
     uninstalledAt: t.field({ type: "DateTime", nullable: true, resolve: (i) => (i.uninstalledAt === null ? null : new Date(i.uninstalledAt)) }),
+    grants: t.field({
+      type: [InstallationGrant],
+      description: "Who besides github:admin may use it; an installation nobody was granted is invisible to ordinary actors.",
+      resolve: (i, _args, ctx) => listInstallationGrants(ctx, i.id),
+    }),
     timeline: t.connection({
       type: ChronicleEvent,
       description: "The installation's Chronicle events, newest first.",
@@ -59,5 +75,26 @@ builder.queryFields((t) => ({
     type: Installation,
     description: "Installations of the GitHub App, newest first, uninstalled ones included.",
     resolve: async (_root, args, ctx) => toConnection(await listInstallations(ctx, forwardPageArgs(args))),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  grantInstallationAccess: t.field({
+    type: Installation,
+    description: "Lets an actor use the installation, e.g. name it in a github connection; operators only (github:admin).",
+    args: {
+      id: t.arg.id({ required: true, validate: { schema: installationRef } }),
+      actorId: t.arg.id({ required: true, validate: { schema: actorId } }),
+    },
+    resolve: (_root, args, ctx) => grantInstallation(ctx, String(args.id).trim(), String(args.actorId)),
+  }),
+  revokeInstallationAccess: t.field({
+    type: Installation,
+    description: "Withdraws a grant; operators only (github:admin).",
+    args: {
+      id: t.arg.id({ required: true, validate: { schema: installationRef } }),
+      actorId: t.arg.id({ required: true, validate: { schema: actorId } }),
+    },
+    resolve: (_root, args, ctx) => revokeInstallationGrant(ctx, String(args.id).trim(), String(args.actorId)),
   }),
 }));

@@ -1,10 +1,11 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../errors";
 import type { AppEnv } from "../rest/app-env";
 import { handleCallback, handleInstalled } from "./handle-callback";
 import { handleInstall, handleManifest, handleSetup } from "./handle-setup";
 import { handleWebhook } from "./handle-webhook";
+import { readWebhookHeaders } from "./webhook-headers";
 
 /**
  * GitHub caps webhook payloads at 25 MB; a bigger body is not from GitHub. Checked against
@@ -20,9 +21,18 @@ const limitWebhookBody = bodyLimit({
   },
 });
 
+/**
+ * Headers first: bodyLimit buffers a body sent without Content-Length (chunked) up to the limit before passing it
+ * on, so a request that cannot be a signed GitHub delivery is refused before a byte of its body is read.
+ */
+const requireWebhookHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set("webhook", readWebhookHeaders(c.req.raw.headers));
+  await next();
+};
+
 /** /integrations/github: the webhook, and the browser flows that create and install the App. All public. */
 export const githubRoutes = new Hono<AppEnv>()
-  .post("/webhook", limitWebhookBody, handleWebhook)
+  .post("/webhook", requireWebhookHeaders, limitWebhookBody, handleWebhook)
   .get("/setup", handleSetup)
   .get("/manifest", handleManifest)
   .get("/install", handleInstall)

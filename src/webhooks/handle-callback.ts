@@ -16,7 +16,10 @@ const callbackQuery = z.object({
 
 /**
  * GET /integrations/github/callback, the App's setup URL. GitHub sends the browser here after an
- * installation. The installation is read from GitHub as the App, so the query is only a pointer.
+ * installation. It does work (reads the installation from GitHub as the App and records it) only for a flow
+ * this gateway started, proved by a valid, unused signed `state`; anyone can open this URL, and each such
+ * read spends the App's GitHub budget. Without one it only starts the flow properly; installations begun on
+ * GitHub still arrive through the `installation` webhook.
  * @see https://docs.github.com/en/apps/creating-github-apps/registering-a-github-app/about-the-setup-url
  */
 export async function handleCallback(c: Context<AppEnv>) {
@@ -24,9 +27,9 @@ export async function handleCallback(c: Context<AppEnv>) {
     const parsed = callbackQuery.safeParse(c.req.query());
     if (!parsed.success) throw badLink(parsed.error.issues.map((i) => i.message).join("; "));
     const query = parsed.data;
-    // A state is present only when the flow started at /install; GitHub-initiated installs carry none.
-    if (query.state !== undefined) await finishFlow(c, "install", query.state);
     if (query.setup_action === "request") return renderPage(c, "Installation requested", requestedPage());
+    if (query.state === undefined) return c.redirect("/integrations/github/install", 302);
+    await finishFlow(c, "install", query.state);
     if (!query.installation_id) throw badLink("installation_id is missing; GitHub adds it when it redirects here");
     await connectInstallation(c.env, Number(query.installation_id));
     return c.redirect(`/integrations/github/installed?installation_id=${query.installation_id}`, 303);

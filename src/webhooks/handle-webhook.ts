@@ -7,7 +7,6 @@ import type { AppEnv } from "../rest/app-env";
 import { HANDLED_EVENTS, summarizeDelivery } from "./delivery-summary";
 import { enqueueDelivery, payloadRefFor } from "./enqueue-delivery";
 import { verifySignature } from "./verify-signature";
-import { readWebhookHeaders } from "./webhook-headers";
 
 // fatal: bytes that are not UTF-8 cannot be JSON from GitHub; ignoreBOM: keep every byte the signature covers.
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -33,7 +32,7 @@ function parseObject(text: string): Record<string, unknown> {
  */
 export async function handleWebhook(c: Context<AppEnv>): Promise<Response> {
   const env = c.env;
-  const { event, deliveryId, signature } = readWebhookHeaders(c.req.raw.headers);
+  const { event, deliveryId, signature } = c.get("webhook");
   if (!env.GITHUB_WEBHOOK_SECRET) {
     throw new AppError(503, "WEBHOOK_NOT_CONFIGURED", "GITHUB_WEBHOOK_SECRET is not set; store the App's webhook secret");
   }

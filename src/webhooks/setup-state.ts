@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { errors, jwtVerify, SignJWT } from "jose";
+import { createDatabase } from "../db/client";
+import { usedFlowStates } from "../db/schema";
 import { AppError } from "../errors";
 import type { AppEnv } from "../rest/app-env";
 
@@ -31,6 +33,7 @@ export async function startFlow(c: Context<AppEnv>, flow: SetupFlow): Promise<st
     .setIssuer(ISSUER)
     .setAudience(`github-${flow}`)
     .setIssuedAt()
+    .setJti(crypto.randomUUID())
     .setExpirationTime(`${TTL_SECONDS}s`)
     .sign(stateKey(c.env));
   const secure = new URL(c.req.url).protocol === "https:";
@@ -42,17 +45,30 @@ export async function startFlow(c: Context<AppEnv>, flow: SetupFlow): Promise<st
 const invalid = (why: string) =>
   new AppError(400, "INVALID_STATE", `The setup link ${why}; start again from the beginning of the flow in this browser`);
 
-/** Finishes a flow: the state must be ours, unexpired, for this flow, and match this browser's cookie. */
+/**
+ * Finishes a flow: the state must be ours, unexpired, for this flow, match this browser's cookie, and be unused.
+ * Its `jti` is recorded until the state would expire anyway, so a state works once, even from the same browser.
+ */
 export async function finishFlow(c: Context<AppEnv>, flow: SetupFlow, state: string | undefined): Promise<void> {
   if (!state) throw invalid("has no state parameter");
-  let nonce: unknown;
+  let claims: { nonce?: unknown; jti?: string; exp?: number };
   try {
-    const { payload } = await jwtVerify(state, stateKey(c.env), { algorithms: ["HS256"], issuer: ISSUER, audience: `github-${flow}` });
-    nonce = payload.nonce;
+    const { payload } = await jwtVerify(state, stateKey(c.env), {
+      algorithms: ["HS256"],
+      issuer: ISSUER,
+      audience: `github-${flow}`,
+      requiredClaims: ["jti", "exp"],
+    });
+    claims = payload;
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw invalid(error instanceof errors.JWTExpired ? "has expired (it is valid for 10 minutes)" : "was not issued here");
   }
-  if (typeof nonce !== "string" || getCookie(c, COOKIE) !== nonce) throw invalid("was started in another browser, or cookies are blocked");
+  if (typeof claims.nonce !== "string" || getCookie(c, COOKIE) !== claims.nonce) throw invalid("was started in another browser, or cookies are blocked");
+  const recorded = await createDatabase(c.env.DB)
+    .insert(usedFlowStates)
+    .values({ jti: claims.jti!, expiresAt: claims.exp! * 1000 })
+    .onConflictDoNothing();
+  if (recorded.meta.changes !== 1) throw invalid("was already used");
   deleteCookie(c, COOKIE, { path: COOKIE_PATH });
 }

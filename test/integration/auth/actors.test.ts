@@ -18,7 +18,8 @@ describe("actors", () => {
     expect(await caps.json()).toEqual({
       actorId: actor.id,
       capabilities: ["contexts:read", "contexts:write"],
-      effective: ["contexts:read", "contexts:write"],
+      // An API key is the actor's full credential: it also manages the actor's keys and the actor itself.
+      effective: ["contexts:read", "contexts:write", "keys:manage", "actors:manage"],
       credential: "api-key",
     });
     const keys = await gql(`query($id: ID!) { actor(id: $id) { apiKeys { id prefix revokedAt } } }`, { id: actor.id });
@@ -104,7 +105,7 @@ describe("actors", () => {
     expect(denied.errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 
-  it("audits authentication failures and denials in Chronicle", async () => {
+  it("audits denials of authenticated actors in Chronicle", async () => {
     const actor = await registerActor([]);
     await call("/v1/contexts/list", { key: actor.apiKey });
     const events = await gql(`query($id: String!) { timeline(subjectId: $id, type: "auth.denied", first: 5) { edges { node { actorId data } } } }`, {

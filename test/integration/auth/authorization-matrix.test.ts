@@ -73,7 +73,7 @@ const REST: Record<string, Rule & { request: (w: MatrixWorld) => Req; foreign?: 
     foreign: (w) => ({ method: "GET", path: `/v1/actors/${w.owner.id}` }),
   },
   "PATCH /v1/actors/:chittyId": {
-    open: "an actor may rename itself; capability changes need its registrar",
+    capability: "actors:manage",
     request: (w) => ({ method: "PATCH", path: `/v1/actors/${w.owner.id}`, body: { status: "revoked" } }),
     foreign: (w) => ({ method: "PATCH", path: `/v1/actors/${w.owner.id}`, body: { displayName: "hijacked" } }),
   },
@@ -91,7 +91,7 @@ const REST: Record<string, Rule & { request: (w: MatrixWorld) => Req; foreign?: 
     request: () => ({ method: "POST", path: "/v1/delegate/validate", body: { token: "a.b.c", targetService: "chittyid" } }),
   },
   "DELETE /v1/delegate/:tokenId": {
-    open: "a delegator may revoke its own tokens",
+    capability: "delegate",
     request: (w) => ({ method: "DELETE", path: `/v1/delegate/${w.owner.delegationId}` }),
     foreign: (w) => ({ method: "DELETE", path: `/v1/delegate/${w.owner.delegationId}` }),
   },
@@ -158,9 +158,9 @@ const GRAPHQL: Record<string, Rule & Op> = {
     foreign: connVars,
   },
   "Query.timeline": {
-    open: "history is as private as its subject",
+    capability: "contexts:read",
     query: `query($id: String) { timeline(subjectId: $id, first: 1) { edges { cursor } } }`,
-    variables: (w) => ({ id: w.owner.id }),
+    variables: (w) => ({ id: w.owner.contextId }),
     foreign: (w) => ({ id: w.owner.contextId }),
   },
   "Query.me": { open: "every actor may read itself", query: `{ me { id } }`, variables: () => ({}) },
@@ -172,7 +172,7 @@ const GRAPHQL: Record<string, Rule & Op> = {
   },
   "Query.actors": { capability: "actors:admin", query: `{ actors(first: 1) { edges { cursor } } }`, variables: () => ({}) },
   "Query.delegations": {
-    open: "an actor may list its own delegations",
+    capability: "delegate",
     query: `query($id: String) { delegations(first: 1, delegatorId: $id) { edges { cursor } } }`,
     variables: () => ({}),
     foreign: (w) => ({ id: w.owner.id }),
@@ -181,11 +181,22 @@ const GRAPHQL: Record<string, Rule & Op> = {
   "Query.installations": { capability: "github:admin", query: `{ installations(first: 1) { edges { cursor } } }`, variables: () => ({}) },
   "Query.deliveries": { capability: "github:admin", query: `{ deliveries(first: 1) { edges { cursor } } }`, variables: () => ({}) },
   "Subscription.timeline": {
-    open: "history is as private as its subject",
+    capability: "contexts:read",
     query: `subscription($id: String) { timeline(subjectId: $id) { cursor } }`,
     headers: { accept: "text/event-stream" },
-    variables: (w) => ({ id: w.owner.id }),
+    variables: (w) => ({ id: w.owner.contextId }),
     foreign: (w) => ({ id: w.owner.contextId }),
+  },
+  "Query.authFailures": { capability: "actors:admin", query: `{ authFailures { count } }`, variables: () => ({}) },
+  "Mutation.grantInstallationAccess": {
+    capability: "github:admin",
+    query: `mutation($actor: ID!) { grantInstallationAccess(id: "12345", actorId: $actor) { id } }`,
+    variables: (w) => ({ actor: w.owner.id }),
+  },
+  "Mutation.revokeInstallationAccess": {
+    capability: "github:admin",
+    query: `mutation($actor: ID!) { revokeInstallationAccess(id: "12345", actorId: $actor) { id } }`,
+    variables: (w) => ({ actor: w.owner.id }),
   },
   "Query.deliveryMetrics": { capability: "github:admin", query: `{ deliveryMetrics { counts { dead } } }`, variables: () => ({}) },
   "Mutation.replayDelivery": {
@@ -211,19 +222,19 @@ const GRAPHQL: Record<string, Rule & Op> = {
     variables: () => ({ name: `${ATTEMPT} actor` }),
   },
   "Mutation.updateActor": {
-    open: "an actor may rename itself",
+    capability: "actors:manage",
     query: `mutation($id: ID!) { updateActor(id: $id, input: { displayName: "hijacked" }) { id } }`,
     variables: (w) => ({ id: w.owner.id }),
     foreign: (w) => ({ id: w.owner.id }),
   },
   "Mutation.rotateApiKey": {
-    open: "an actor may rotate its own keys",
+    capability: "keys:manage",
     query: `mutation($id: ID!) { rotateApiKey(actorId: $id) { keyId } }`,
     variables: (w) => ({ id: w.owner.id }),
     foreign: (w) => ({ id: w.owner.id }),
   },
   "Mutation.revokeApiKey": {
-    open: "an actor may revoke its own keys",
+    capability: "keys:manage",
     query: `mutation($id: ID!) { revokeApiKey(keyId: $id) { id } }`,
     variables: (w) => ({ id: w.owner.keyId }),
     foreign: (w) => ({ id: w.owner.keyId }),
@@ -239,7 +250,7 @@ const GRAPHQL: Record<string, Rule & Op> = {
     variables: () => ({}),
   },
   "Mutation.revokeDelegation": {
-    open: "a delegator may revoke its own tokens",
+    capability: "delegate",
     query: `mutation($id: ID!) { revokeDelegation(tokenId: $id) { id } }`,
     variables: (w) => ({ id: w.owner.delegationId }),
     foreign: (w) => ({ id: w.owner.delegationId }),
@@ -314,6 +325,22 @@ describe("authorization matrix", () => {
       if (op.capability) {
         await expectForbidden(await send(graphqlRequest(op, op.variables(world)), world.powerless.apiKey), `${name} without ${op.capability}`);
       } else expect(op.open, name).toMatch(/\w/);
+    }
+    expect(await fingerprint(world)).toEqual(before);
+  });
+
+  it("answers 403 to a delegation and to a JWT whose scope lacks the capability, on the owner's own resources, and writes nothing", async () => {
+    const before = await fingerprint(world);
+    const attempts = [
+      ...Object.entries(REST).flatMap(([name, rule]) => (rule.capability ? [[name, rule.capability, rule.request(world)] as const] : [])),
+      ...Object.entries(GRAPHQL).flatMap(([name, op]) => (op.capability ? [[name, op.capability, graphqlRequest(op, op.variables(world))] as const] : [])),
+    ];
+    expect(attempts.length).toBeGreaterThan(40);
+    for (const [name, capability, req] of attempts) {
+      const scoped = world.scopedWithout[capability];
+      expect(scoped, `no scoped credentials built without ${capability}`).toBeDefined();
+      await expectForbidden(await send(req, scoped!.delegation), `${name} with a delegation lacking ${capability}`);
+      await expectForbidden(await send(req, scoped!.jwt), `${name} with a JWT scope lacking ${capability}`);
     }
     expect(await fingerprint(world)).toEqual(before);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { tokenCacheKey } from "../../../src/github/installation-token";
-import { browse, pageText, startInstallFlow } from "../../fixtures/github/browser";
+import { browse, installCallback, pageText, startInstallFlow } from "../../fixtures/github/browser";
 import { givenInstallation, storedInstallation } from "../../fixtures/github/installations";
 import { FakeGitHub, installationResource } from "../../fakes/github";
 
@@ -57,20 +57,23 @@ describe("GET /integrations/github/callback stores the installation GitHub descr
     expect(await pageText(success)).toContain(`Installation ${id} is connected`);
   });
 
-  it("accepts an installation started on GitHub, which carries no state", async () => {
+  it("sends a callback without a state (an installation started on GitHub) to the install flow, and calls GitHub for nothing", async () => {
     const id = givenInstallation(github, 1);
-    expect((await browse(`/integrations/github/callback?installation_id=${id}&setup_action=install`)).status).toBe(303);
-    expect((await storedInstallation(id)).row).toMatchObject({ id, accountLogin: `octo-org-${id}` });
+    const response = await browse(`/integrations/github/callback?installation_id=${id}&setup_action=install`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/integrations/github/install");
+    expect(github.calls).toEqual([]);
+    expect((await storedInstallation(id)).row).toBeUndefined();
   });
 
   it("records a repeated callback as an update of the same ChittyID, reusing the cached token", async () => {
     const id = givenInstallation(github, 2);
-    await browse(`/integrations/github/callback?installation_id=${id}&setup_action=install`);
+    await installCallback(`installation_id=${id}&setup_action=install`);
     const first = await storedInstallation(id);
     github.installations.set(id, installationResource(id, { repository_selection: "all", suspended_at: "2026-04-02T00:00:00Z" }));
     github.repositories.get(id)!.pop();
 
-    expect((await browse(`/integrations/github/callback?installation_id=${id}&setup_action=update`)).status).toBe(303);
+    expect((await installCallback(`installation_id=${id}&setup_action=update`)).status).toBe(303);
     const second = await storedInstallation(id);
     expect(second.row).toMatchObject({ chittyId: first.row!.chittyId, repositorySelection: "all", suspendedAt: Date.parse("2026-04-02T00:00:00Z") });
     expect(second.repositories).toHaveLength(1);

@@ -89,8 +89,11 @@ describe("GET /integrations/github/manifest", () => {
     expect(logged).not.toContain("fake-key-material");
     expect(logged).not.toContain("whsec-code-123");
 
-    // The code and the state are single-use: the same link a second time shows an error page.
-    expect((await browse(`/integrations/github/manifest?code=code-123&state=${action!.searchParams.get("state")}`, cookie)).status).toBe(404);
+    // The state is single-use: the same link a second time is refused before GitHub is asked again.
+    const again = await browse(`/integrations/github/manifest?code=code-123&state=${action!.searchParams.get("state")}`, cookie);
+    expect(again.status).toBe(400);
+    expect(await pageText(again)).toContain("was already used");
+    expect(github.calls).toHaveLength(1);
   });
 
   it("gives the commands for the deployment it runs in", async () => {

@@ -73,14 +73,14 @@ describe("connection resolvers against local D1", () => {
     expect(stored.events).toEqual(["connection.created", "connection.degraded", "connection.recovered", "connection.degraded"]);
   });
 
-  it("reports a github connection to an unknown installation as degraded", async () => {
+  it("refuses a github connection to an installation this gateway does not know, and writes nothing", async () => {
     const ctx = requestContext();
-    const connection = await createConnection(ctx, { contextId: (await newContext()).id, service: "github", config: { installationId: 7 } });
-    expect(await checkConnectionHealth(ctx, connection.id)).toMatchObject({
-      healthy: false,
-      reason: expect.stringMatching(/installation 7 is not known/),
-      connection: { status: "degraded" },
+    const context = await newContext();
+    await expect(createConnection(ctx, { contextId: context.id, service: "github", config: { installationId: 7 } })).rejects.toMatchObject({
+      status: 404,
+      message: expect.stringMatching(/installation 7 is not an installation you may use/),
     });
+    expect(await connectionsOf(context.id)).toEqual([]);
   });
 
   it("disconnects a context's live connections in the same batch as its deletion, and evicts them from KV", async () => {
