@@ -11,6 +11,7 @@ export interface SkippedStep {
 /** The installation to call GitHub as, or why there is none to call as. */
 export type InstallationAccess = { installationId: number } | { unavailable: string };
 
+/** Why a delivery from a repository or organization webhook is not read through the API. */
 export const NO_INSTALLATION = "no installation in the payload (repository or organization webhook)";
 
 /**
