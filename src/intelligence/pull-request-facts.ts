@@ -13,8 +13,13 @@ export interface PullRequestFacts {
   merged: boolean;
   draft: boolean;
   author: string | null;
-  /** null when GitHub no longer has the pull request (its repository was deleted). */
+  /** null when GitHub was not asked or no longer has the pull request (its repository was deleted). */
   size: { additions: number; deletions: number; changedFiles: number } | null;
+}
+
+/** A pull request as its payload describes it, for when GitHub is not asked (no installation to ask as). */
+export function payloadFacts(payload: PayloadPullRequest): PullRequestFacts {
+  return { title: payload.title, merged: payload.merged ?? false, draft: payload.draft ?? false, author: payload.author, size: null };
 }
 
 /**
@@ -23,11 +28,12 @@ export interface PullRequestFacts {
  */
 export async function pullRequestFacts(env: Env, ref: PullRequestRef, payload: PayloadPullRequest): Promise<PullRequestFacts> {
   const live = await fetchPullRequest(env, ref);
+  if (!live) return payloadFacts(payload);
   return {
-    title: live?.title ?? payload.title,
-    merged: live?.merged ?? payload.merged ?? false,
-    draft: live?.isDraft ?? payload.draft ?? false,
-    author: live?.author?.login ?? payload.author,
-    size: live ? { additions: live.additions, deletions: live.deletions, changedFiles: live.changedFiles } : null,
+    title: live.title,
+    merged: live.merged,
+    draft: live.isDraft,
+    author: live.author?.login ?? payload.author,
+    size: { additions: live.additions, deletions: live.deletions, changedFiles: live.changedFiles },
   };
 }

@@ -14,7 +14,8 @@ const payload = z.object({
   installation: githubInstallation,
   repository_selection: z.enum(["all", "selected"]),
   repositories_added: z.array(githubRepository),
-  repositories_removed: z.array(githubRepository.partial({ private: true })),
+  // Removal needs only the id; GitHub's schema leaves every field of these entries optional on added.
+  repositories_removed: z.array(z.object({ id: z.number().int().positive(), full_name: z.string().optional() })),
   sender: senderShape,
 });
 
@@ -37,7 +38,7 @@ export const handleInstallationRepositories: DeliveryHandler = async (ctx, raw) 
     data: {
       deliveryId: ctx.deliveryId,
       added: p.repositories_added.map((r) => r.full_name),
-      removed: p.repositories_removed.map((r) => r.full_name),
+      removed: p.repositories_removed.map((r) => r.full_name ?? `repository ${r.id}`),
       sender: p.sender?.login ?? null,
     },
     now: ctx.now,

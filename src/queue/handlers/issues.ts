@@ -12,15 +12,21 @@ const issuesPayload = z.object({
     node_id: z.string().min(1),
     number: z.number().int().positive(),
     title: z.string(),
-    state: z.enum(["open", "closed"]),
-    labels: z.array(z.object({ name: z.string() })).default([]),
-    user: z.object({ login: z.string() }).nullable(),
+    // Optional in GitHub's schema for most actions; the action itself tells it for some (IMPLIED_STATE).
+    state: z.enum(["open", "closed"]).optional(),
+    // reopened payloads may hold null entries.
+    labels: z.array(z.object({ name: z.string() }).nullable()).default([]),
+    // null when the author's account was deleted.
+    user: z.object({ login: z.string() }).nullish(),
   }),
   label: z.object({ name: z.string() }).optional(),
   changes: z.record(z.string(), z.unknown()).optional(),
   repository: repositoryShape,
   sender: senderShape,
 });
+
+/** The state some actions imply, for payloads that leave `issue.state` out. */
+const IMPLIED_STATE: Partial<Record<(typeof ISSUE_ACTIONS)[number], "open" | "closed">> = { opened: "open", reopened: "open", closed: "closed" };
 
 /**
  * issues: mints or reuses the issue's ChittyID, evolves its DNA and writes `github.issues.{action}`.
@@ -29,19 +35,21 @@ const issuesPayload = z.object({
  */
 export const handleIssues: DeliveryHandler = async (ctx, raw) => {
   const { action, issue, repository, label, changes, sender } = parsePayload(issuesPayload, ctx, raw);
-  const labels = issue.labels.map((l) => l.name);
+  const labels = issue.labels.flatMap((l) => (l ? [l.name] : []));
+  // null when neither the payload nor the action says (an edit or a label on a payload without state).
+  const state = issue.state ?? IMPLIED_STATE[action] ?? null;
   return recordGitHubObject(ctx, {
     nodeId: issue.node_id,
     kind: "issue",
     label: `${repository.full_name}#${issue.number}`,
     subjectType: "github_issue",
-    state: { repository: repository.full_name, number: issue.number, title: issue.title, state: issue.state, labels },
+    state: { repository: repository.full_name, number: issue.number, title: issue.title, state, labels },
     change: action,
     data: {
       repository: repository.full_name,
       number: issue.number,
       title: issue.title,
-      state: issue.state,
+      state,
       labels,
       author: issue.user?.login ?? null,
       sender: sender?.login ?? null,

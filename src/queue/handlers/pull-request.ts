@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { pullRequestFacts } from "../../intelligence/pull-request-facts";
+import { payloadFacts, pullRequestFacts } from "../../intelligence/pull-request-facts";
 import { parsePayload, type DeliveryHandler } from "./handler";
+import { installationAccess, type SkippedStep } from "./installation-access";
 import { recordGitHubObject } from "./record-github-object";
-import { installationRef, repositoryShape, senderShape } from "./github-shapes";
+import { installationRef, ownerOf, repositoryShape, senderShape } from "./github-shapes";
 
 /** The actions the pull_request handler records. */
 export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review", "closed"] as const;
@@ -14,11 +15,12 @@ const pullRequestPayload = z.object({
     node_id: z.string().min(1),
     title: z.string(),
     state: z.enum(["open", "closed"]),
-    merged: z.boolean().nullable().optional(),
+    merged: z.boolean().nullish(),
     draft: z.boolean().optional(),
     head: z.object({ sha: z.string(), ref: z.string() }),
     base: z.object({ ref: z.string() }),
-    user: z.object({ login: z.string() }).nullable(),
+    // null when the author's account was deleted.
+    user: z.object({ login: z.string() }).nullish(),
   }),
   repository: repositoryShape,
   installation: installationRef,
@@ -28,16 +30,20 @@ const pullRequestPayload = z.object({
 /**
  * pull_request: mints or reuses the PR's ChittyID, reads its current details through GitHub's GraphQL API
  * (size, merge state) as the installation, evolves its DNA and writes `github.pull_request.{action}`
- * (`.merged` for a merging close). The review pipeline is issue #6's and is not triggered yet.
+ * (`.merged` for a merging close). Without an installation to read as (a repository or organization
+ * webhook, or one known to be uninstalled or suspended) the payload is recorded as sent and
+ * `data.skipped` says why the read was left out. The review pipeline is issue #6's and is not triggered yet.
  * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#pull_request
  */
 export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
   const { action, number, pull_request: pr, repository, installation, sender } = parsePayload(pullRequestPayload, ctx, raw);
-  const facts = await pullRequestFacts(
-    ctx.env,
-    { installationId: installation.id, deliveryId: ctx.deliveryId, owner: repository.owner.login, name: repository.name, number },
-    { title: pr.title, merged: pr.merged, draft: pr.draft, author: pr.user?.login ?? null },
-  );
+  const sent = { title: pr.title, merged: pr.merged, draft: pr.draft, author: pr.user?.login ?? null };
+  const access = await installationAccess(ctx, installation);
+  const skipped: SkippedStep[] = "unavailable" in access ? [{ step: "github.pull_request.read", reason: access.unavailable }] : [];
+  const facts =
+    "unavailable" in access
+      ? payloadFacts(sent)
+      : await pullRequestFacts(ctx.env, { installationId: access.installationId, deliveryId: ctx.deliveryId, owner: ownerOf(repository), name: repository.name, number }, sent);
   const outcome = action === "closed" && facts.merged ? "merged" : action;
   return recordGitHubObject(ctx, {
     nodeId: pr.node_id,
@@ -54,8 +60,9 @@ export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
       base: pr.base.ref,
       author: facts.author,
       sender: sender?.login ?? null,
-      // null when GitHub no longer has the PR (deleted repository): the event still records what the payload said.
+      // null when GitHub was not asked (see skipped) or no longer has the PR (deleted repository).
       size: facts.size,
+      ...(skipped.length ? { skipped } : {}),
     },
   });
 };

@@ -10,7 +10,8 @@ const commit = z.object({
   id: z.string().regex(/^[0-9a-f]{7,64}$/),
   message: z.string(),
   timestamp: z.string(),
-  author: z.object({ name: z.string(), email: z.string().optional(), username: z.string().optional() }),
+  // GitHub sends `email: null` for an author who hides it, and no username for one without an account.
+  author: z.object({ name: z.string(), email: z.string().nullish(), username: z.string().optional() }),
   added: z.array(z.string()).default([]),
   removed: z.array(z.string()).default([]),
   modified: z.array(z.string()).default([]),
