@@ -4,7 +4,9 @@ import { bodyLimit } from "hono/body-limit";
 import type { MiddlewareHandler } from "hono";
 import { recordAuthFailure } from "./auth/audit";
 import { authenticateRequest } from "./authenticate-request";
+import { corsPolicy } from "./cors-policy";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
+import { serveGraphiqlAsset } from "./graphiql/graphiql-assets";
 import { checkHealth } from "./health";
 import type { AppEnv } from "./rest/app-env";
 import { actorRoutes } from "./rest/actors";
@@ -60,6 +62,8 @@ export function createRouter() {
   });
   app.notFound((c) => toResponse(new AppError(404, "ROUTE_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`)));
 
+  // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
+  app.use("*", corsPolicy);
   app.use("*", authenticateRequest);
   app.use("*", limitBody);
 
@@ -69,6 +73,7 @@ export function createRouter() {
   });
 
   app.on(["GET", "POST"], "/graphql", (c) => yoga.fetch(c.req.raw, c.var.ctx ?? { env: c.env }));
+  app.get("/graphiql/*", serveGraphiqlAsset);
 
   app.route("/integrations/github", githubRoutes);
 
