@@ -13,13 +13,16 @@ import { GITHUB_PUBLIC_ROUTES } from "./webhooks/github-routes";
 export const PUBLIC_ROUTES = new Set(["GET /health", ...GITHUB_PUBLIC_ROUTES]);
 
 function isGraphiqlPage(request: Request, env: Env): boolean {
-  // GraphiQL's page and its static files; every query the page sends carries a credential like any other client.
+  // The GraphiQL page is static HTML; every query it sends carries a credential like any other client.
   // Any browser GET of /graphql is the page (Yoga renders it for Accept: text/html on the same terms),
   // including a reload of /graphql?query=…, which GraphiQL puts in the address bar.
   const url = new URL(request.url);
-  if (env.ENVIRONMENT !== "development" || request.method !== "GET") return false;
-  if (url.pathname.startsWith("/graphiql/")) return true;
-  return url.pathname === "/graphql" && (request.headers.get("accept") ?? "").includes("text/html");
+  return (
+    env.ENVIRONMENT === "development" &&
+    request.method === "GET" &&
+    url.pathname === "/graphql" &&
+    (request.headers.get("accept") ?? "").includes("text/html")
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { recordAuthFailure } from "./auth/audit";
 import { authenticateRequest } from "./authenticate-request";
 import { corsPolicy } from "./cors-policy";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
-import { serveGraphiqlAsset } from "./graphiql/graphiql-assets";
+import { serveGraphiqlAssets } from "./graphiql/graphiql-assets";
 import { checkHealth } from "./health";
 import type { AppEnv } from "./rest/app-env";
 import { actorRoutes } from "./rest/actors";
@@ -64,6 +64,8 @@ export function createRouter() {
 
   // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
   app.use("*", corsPolicy);
+  // GraphiQL's static files: public in development, like its page.
+  app.use("/graphiql/*", serveGraphiqlAssets);
   app.use("*", authenticateRequest);
   app.use("*", limitBody);
 
@@ -73,7 +75,6 @@ export function createRouter() {
   });
 
   app.on(["GET", "POST"], "/graphql", (c) => yoga.fetch(c.req.raw, c.var.ctx ?? { env: c.env }));
-  app.get("/graphiql/*", serveGraphiqlAsset);
 
   app.route("/integrations/github", githubRoutes);
 

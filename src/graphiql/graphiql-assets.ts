@@ -1,6 +1,5 @@
 import renderGraphiqlPackage from "@graphql-yoga/render-graphiql/package.json" with { type: "json" };
-import type { Context } from "hono";
-import { AppError, toResponse } from "../errors";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../rest/app-env";
 
 /** Versioned, so a browser may keep an asset for good: a new package version is a new URL. */
@@ -23,17 +22,18 @@ const ASSETS: Record<string, { type: string; body: (assets: Assets) => BodyInit 
   "graphql.worker.js": { type: JS, body: (a) => a.graphqlWorker },
 };
 
-/** GET /graphiql/<version>/<file>: GraphiQL's scripts, styles and icon, in development only like the page itself. */
-export async function serveGraphiqlAsset(c: Context<AppEnv>): Promise<Response> {
+/**
+ * GET /graphiql/<version>/<file>: GraphiQL's scripts, styles and icon, public like the page and, like it,
+ * development only. A middleware ahead of authentication (as /health is public); anything else passes on.
+ */
+export const serveGraphiqlAssets: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path;
   const asset = path.startsWith(GRAPHIQL_ASSET_BASE) ? ASSETS[path.slice(GRAPHIQL_ASSET_BASE.length)] : undefined;
-  if (!asset || c.env.ENVIRONMENT !== "development") {
-    return toResponse(new AppError(404, "ROUTE_NOT_FOUND", `No route for ${c.req.method} ${path}`));
-  }
+  if (!asset || c.req.method !== "GET" || c.env.ENVIRONMENT !== "development") return next();
   // Loaded on first use: 9 MB of strings that no other request needs (and too big for vitest-pool-workers'
   // module transport, so the workerd-pool tests never import it; test/bundle serves it).
   const assets = await import("@graphql-yoga/render-graphiql/graphiql");
   return new Response(asset.body(assets), {
     headers: { "content-type": asset.type, "cache-control": "public, max-age=31536000, immutable", "x-content-type-options": "nosniff" },
   });
-}
+};
