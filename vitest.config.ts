@@ -46,8 +46,8 @@ export default defineConfig(async () => {
     ],
     test: {
       setupFiles: ["./test/apply-migrations.ts"],
-      // test/node runs under Node (vitest.node.config.ts).
-      exclude: [...configDefaults.exclude, "test/node/**"],
+      // test/node runs under Node (vitest.node.config.ts), test/bundle against the bundle (vitest.bundle.config.ts).
+      exclude: [...configDefaults.exclude, "test/node/**", "test/bundle/**"],
       // Requests through the pool's loopback slow down under coverage on two cores; none of this is a timing assertion.
       testTimeout: 30_000,
       coverage: {

@@ -16,12 +16,13 @@ export const PUBLIC_ROUTES = new Set(["GET /health", ...GITHUB_PUBLIC_ROUTES]);
 
 function isGraphiqlPage(request: Request, env: Env): boolean {
   // The GraphiQL page is static HTML; every query it sends carries a credential like any other client.
+  // Any browser GET of /graphql is the page (Yoga renders it for Accept: text/html on the same terms),
+  // including a reload of /graphql?query=…, which GraphiQL puts in the address bar.
   const url = new URL(request.url);
   return (
     env.ENVIRONMENT === "development" &&
     request.method === "GET" &&
     url.pathname === "/graphql" &&
-    !url.searchParams.has("query") &&
     (request.headers.get("accept") ?? "").includes("text/html")
   );
 }

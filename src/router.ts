@@ -4,7 +4,9 @@ import { bodyLimit } from "hono/body-limit";
 import type { MiddlewareHandler } from "hono";
 import { recordAuthFailure } from "./auth/audit";
 import { authenticateRequest } from "./authenticate-request";
+import { corsPolicy } from "./cors-policy";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
+import { serveGraphiqlAssets } from "./graphiql/graphiql-assets";
 import { checkHealth } from "./health";
 import type { AppEnv } from "./rest/app-env";
 import { actorRoutes } from "./rest/actors";
@@ -60,6 +62,10 @@ export function createRouter() {
   });
   app.notFound((c) => toResponse(new AppError(404, "ROUTE_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`)));
 
+  // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
+  app.use("*", corsPolicy);
+  // GraphiQL's static files: public in development, like its page.
+  app.use("/graphiql/*", serveGraphiqlAssets);
   app.use("*", authenticateRequest);
   app.use("*", limitBody);
 

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { unstable_readConfig } from "wrangler";
 
@@ -27,6 +28,11 @@ export async function writeBenchWranglerConfig(source, target) {
     ...d1,
     migrations_dir: path.resolve(path.dirname(source), d1.migrations_dir ?? "migrations"),
   }));
+  // wrangler resolves alias targets from the config's directory, which is now the scratch directory.
+  if (resolved.alias) {
+    const require = createRequire(source);
+    config.alias = Object.fromEntries(Object.entries(resolved.alias).map(([from, to]) => [from, require.resolve(to)]));
+  }
   config.ratelimits = resolved.ratelimits.map((/** @type {{ simple: object }} */ rl) => ({
     ...rl,
     simple: { ...rl.simple, limit: BENCH_RATE_LIMIT },

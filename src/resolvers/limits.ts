@@ -6,6 +6,11 @@ export const LIMITS = {
   contextDataBytes: 64 * 1024,
   /** Bytes of a connection's `config` once serialized as JSON: settings, not payloads. */
   connectionConfigBytes: 16 * 1024,
+  /**
+   * Levels of nested objects and arrays in a JSON input (context `data`, connection `config`); `{}` is 1.
+   * Checked without recursion before anything recursive (JSON.stringify, literal parsing) touches the value.
+   */
+  jsonDepth: 32,
   searchQuery: 200,
   pageSize: 100,
   defaultPageSize: 20,

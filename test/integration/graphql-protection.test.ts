@@ -36,17 +36,26 @@ describe("GraphQL protection", () => {
     expect(missing.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
 
     const brokenDb = new Proxy({}, { get: () => { throw new Error("secret internal detail"); } });
-    const response = await yoga.fetch(
-      new Request("https://connect.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `{ context(id: "CHITTY-CONTEXT-00000000-0000-4000-8000-000000000000") { id } }` }),
-      }),
-      { ...requestContext(), db: brokenDb as never },
-    );
-    const text = await response.text();
-    expect(text).toContain("Unexpected error.");
-    expect(text).not.toContain("secret internal detail");
+    const ask = async (environment: string) => {
+      const response = await yoga.fetch(
+        new Request("https://connect.test/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: `{ context(id: "CHITTY-CONTEXT-00000000-0000-4000-8000-000000000000") { id } }` }),
+        }),
+        { ...requestContext(), env: { ...(env as Env), ENVIRONMENT: environment }, db: brokenDb as never },
+      );
+      return response.text();
+    };
+    for (const environment of ["production", "staging"]) {
+      const text = await ask(environment);
+      expect(text, environment).toContain("Unexpected error.");
+      expect(text, environment).not.toMatch(/secret internal detail|originalError|stack/);
+    }
+    // Development shows what was masked, as Yoga's own development mode would.
+    const development = JSON.parse(await ask("development")) as any;
+    expect(development.errors[0].message).toBe("Unexpected error.");
+    expect(development.errors[0].extensions.originalError.message).toBe("secret internal detail");
   });
 
   it("suggests field names in development and hides them in production", async () => {
@@ -65,6 +74,29 @@ describe("GraphQL protection", () => {
     const production = await ask("production");
     expect(production).toMatch(/Cannot query field "contxt"/);
     expect(production).not.toMatch(/context"/);
+  });
+
+  it("hides enum value suggestions in production, from literals and from variables", async () => {
+    const ask = async (environment: string, query: string, variables = {}) => {
+      const response = await yoga.fetch(
+        new Request("https://connect.test/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query, variables }),
+        }),
+        { ...requestContext(), env: { ...(env as Env), ENVIRONMENT: environment } },
+      );
+      return ((await response.json()) as any).errors[0].message as string;
+    };
+    const literal = "{ contexts(filter: { status: activ }) { edges { node { id } } } }";
+    const variable = ["query($s: SettableContextStatus) { contexts(filter: { status: $s }) { edges { node { id } } } }", { s: "activ" }] as const;
+    expect(await ask("development", literal)).toMatch(/Did you mean the enum value "active"\?/);
+    expect(await ask("development", ...variable)).toMatch(/Did you mean the enum value "active"\?/);
+    for (const [query, variables] of [[literal, {}], variable] as const) {
+      const production = await ask("production", query, variables);
+      expect(production).toMatch(/Value "activ" does not exist in "SettableContextStatus" enum\.$/);
+      expect(production).not.toMatch(/Did you mean|"active"/);
+    }
   });
 
   it("allows introspection in development and refuses it in production", async () => {

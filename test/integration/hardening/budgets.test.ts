@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR_ID } from "../../../src/auth/actor";
 import { ADMIN_KEY } from "../../helpers";
-import { registerActor } from "../../fixtures/credentials";
+import { delegateAs, registerActor } from "../../fixtures/credentials";
 import { fetchWithEnv } from "../../fixtures/github/browser";
 
 /** A rate-limit binding that records which budget each call drew on, and refuses past `limit` per budget. */
@@ -60,5 +61,15 @@ describe("finding 7: budgets cannot be multiplied", () => {
     const listed = await graphql(actor.apiKey, `{ searchContexts(query: "refused") { name } }`, recordingLimiter().binding);
     const found = ((await listed.json()) as any).data.searchContexts.map((c: any) => c.name);
     expect(found.filter((n: string) => names.includes(n))).toEqual([]);
+  });
+
+  it("exempts only the admin key itself from rate limiting, not a delegation it issued", async () => {
+    const issued = await delegateAs(ADMIN_KEY, { targetService: "chittyconnect", scopes: ["contexts:read"] });
+    const { binding, keys } = recordingLimiter();
+    for (const key of [ADMIN_KEY, issued.body.token]) {
+      const response = await fetchWithEnv("/v1/actors/me", { ACTOR_RATE_LIMITER: binding }, { headers: { authorization: `Bearer ${key}` } });
+      expect(response.status).toBe(200);
+    }
+    expect(keys).toEqual([SYSTEM_ACTOR_ID]);
   });
 });

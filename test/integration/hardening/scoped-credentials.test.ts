@@ -71,12 +71,6 @@ describe("finding 1: a scoped credential cannot act as its actor's full credenti
     expect(rotated.errors).toBeUndefined();
     expect(rotated.data!.rotateApiKey.apiKey).toMatch(/^cck_/);
   });
-
-  it("does not exempt a delegation issued by the admin key from rate limiting", async () => {
-    const { token } = await gatewayToken(ADMIN_KEY, ["contexts:read"]);
-    const caps = (await (await call(`/v1/actors/${SYSTEM_ACTOR_ID}/capabilities`, { key: token })).json()) as any;
-    expect(caps).toMatchObject({ effective: ["contexts:read"], credential: "delegation" });
-  });
 });
 
 describe("finding 4: registrars do not override administrators", () => {
