@@ -1,11 +1,4 @@
-import { routeBatch } from "./queue/route-batch";
-import { router } from "./router";
-import { runScheduledTasks } from "./scheduled";
+import { createWorker } from "./worker";
 
-export default {
-  fetch: (request, env, ctx) => router.fetch(request, env, ctx),
-  queue: (batch, env) => routeBatch(batch, env),
-  scheduled: async (controller, env, ctx) => {
-    ctx.waitUntil(runScheduledTasks(env, controller.scheduledTime));
-  },
-} satisfies ExportedHandler<Env, unknown>;
+/** What staging and production deploy (wrangler.toml `[env.*] main`). */
+export default createWorker().handlers;

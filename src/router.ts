@@ -6,7 +6,6 @@ import { recordAuthFailure } from "./auth/audit";
 import { authenticateRequest } from "./authenticate-request";
 import { corsPolicy } from "./cors-policy";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
-import { serveGraphiqlAssets } from "./graphiql/graphiql-assets";
 import { checkHealth } from "./health";
 import type { AppEnv } from "./rest/app-env";
 import { actorRoutes } from "./rest/actors";
@@ -43,8 +42,11 @@ const limitApiBody = bodyLimit({
 const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.path === "/integrations/github/webhook" ? next() : limitApiBody(c, next);
 
-/** Which path goes where: /health, /graphql, /v1, /integrations/github and the OpenAPI document. */
-export function createRouter() {
+/**
+ * Which path goes where: /health, /graphql, /v1, /integrations/github and the OpenAPI document. `localTools` are
+ * public middlewares of the development entry (GraphiQL's files).
+ */
+export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[] } = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError((error, c) => {
@@ -65,7 +67,7 @@ export function createRouter() {
   // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
   app.use("*", corsPolicy);
   // GraphiQL's static files: public in development, like its page.
-  app.use("/graphiql/*", serveGraphiqlAssets);
+  for (const tool of options.localTools ?? []) app.use("*", tool);
   app.use("*", authenticateRequest);
   app.use("*", limitBody);
 
@@ -96,4 +98,3 @@ export function createRouter() {
   return app;
 }
 
-export const router = createRouter();

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Log, LogLevel } from "miniflare";
@@ -9,23 +9,24 @@ import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangle
 import { applyD1Migrations } from "./d1-migrations.mjs";
 
 // What the bench (scripts/bench/serve-miniflare.mjs) and the bundle tests (test/bundle/) both need to serve
-// the Worker as it is deployed: the bundle `npm run build` makes, and Miniflare options derived from wrangler's config.
+// the Worker as it is deployed: the bundle `wrangler deploy --dry-run` makes, and Miniflare options derived from wrangler's config.
 
 const require = createRequire(import.meta.url);
 const WRANGLER_BIN = require.resolve("wrangler/bin/wrangler.js");
 
 /**
- * Bundles the Worker as `npm run build` does (`wrangler deploy --dry-run --outdir`), logging to `logFile`.
+ * Bundles the Worker as a deploy does (`wrangler deploy --dry-run --outdir`), logging to `logFile`.
  * NODE_ENV is dropped: wrangler inlines it into the bundle ("production" when unset, as in a deploy),
  * so a test runner's NODE_ENV=test must not change the code under test.
- * @param {{ root: string, configPath: string, outdir: string, logFile: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} options
+ * `wranglerEnv` builds one of the config's environments (`--env production`) instead of the top level.
+ * @param {{ root: string, configPath: string, outdir: string, logFile: string, env?: NodeJS.ProcessEnv, timeoutMs?: number, wranglerEnv?: string }} options
  * @returns {Promise<string>} The bundled entry module.
  */
-export async function buildBundle({ root, configPath, outdir, logFile, env = {}, timeoutMs = 120_000 }) {
+export async function buildBundle({ root, configPath, outdir, logFile, env = {}, timeoutMs = 120_000, wranglerEnv }) {
   await mkdir(path.dirname(logFile), { recursive: true });
   const childEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", FORCE_COLOR: "0", ...env };
   delete childEnv.NODE_ENV;
-  const args = [WRANGLER_BIN, "deploy", "--dry-run", "-c", configPath, "--outdir", outdir];
+  const args = [WRANGLER_BIN, "deploy", "--dry-run", "-c", configPath, "--outdir", outdir, ...(wranglerEnv ? ["--env", wranglerEnv] : [])];
   const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs });
   const log = createWriteStream(logFile);
   child.stdout.pipe(log, { end: false });
@@ -36,7 +37,10 @@ export async function buildBundle({ root, configPath, outdir, logFile, env = {},
     const tail = (await readFile(logFile, "utf8")).trim().split("\n").slice(-20).join("\n");
     throw new Error(`wrangler deploy --dry-run failed (${signal ?? `exit ${code}`}); full log in ${logFile}:\n${tail}`);
   }
-  return path.join(outdir, "index.js");
+  // wrangler names the bundle after the entry module (index.development.js at the top level, index.js in envs).
+  const [bundle] = (await readdir(outdir)).filter((file) => file.endsWith(".js"));
+  if (!bundle) throw new Error(`wrangler deploy --dry-run wrote no .js file to ${outdir}; full log in ${logFile}`);
+  return path.join(outdir, bundle);
 }
 
 /**

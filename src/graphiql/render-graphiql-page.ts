@@ -1,6 +1,6 @@
 import type { GraphiQLOptions } from "graphql-yoga";
 import { html, raw } from "hono/html";
-import { GRAPHIQL_ASSET_BASE, GRAPHIQL_WORKER_LABELS } from "./graphiql-assets";
+import { GRAPHIQL_ASSET_BASE, GRAPHIQL_WORKER_LABELS } from "./graphiql-paths";
 
 // Inside <script>, "</script>" or "<!--" in a JSON string would end or derail the element.
 const scriptJson = (value: unknown) => raw(JSON.stringify(value).replaceAll("<", "\\u003c"));

@@ -4,7 +4,7 @@ import type { BundleVariant } from "./variants";
 /** Origin of the bundled worker, as served for `variant` (test/bundle/variants.ts). */
 export const bundleUrl = (variant: BundleVariant = "default"): string => inject("bundle").urls[variant];
 
-/** Where the bundle, its source map (index.js.map) and its build log are. */
+/** Where the bundle, its source map (index.development.js.map) and its build log are. */
 export const bundleDir = (): string => inject("bundle").outdir;
 
 /** The run's secrets (CHITTYCONNECT_ADMIN_KEY, GITHUB_WEBHOOK_SECRET, ...), e.g. to sign a webhook. */

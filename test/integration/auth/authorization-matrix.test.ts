@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_ROUTES } from "../../../src/authenticate-request";
-import { router } from "../../../src/router";
+import { worker } from "../../../src/index.development";
 import { schema } from "../../../src/schema/index";
 import { call } from "../../helpers";
 import { serveChittyAuthJwks } from "../../fixtures/credentials";
@@ -288,7 +288,7 @@ beforeAll(async () => {
 
 describe("authorization matrix", () => {
   it("covers every authenticated route of the router and every root field of the schema", () => {
-    const routes = router.routes
+    const routes = worker.router.routes
       .filter((r) => r.method !== "ALL")
       .map((r) => `${r.method} ${r.path}`)
       .filter((r) => !PUBLIC_ROUTES.has(r));

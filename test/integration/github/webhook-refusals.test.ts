@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { router } from "../../../src/router";
+import { worker } from "../../../src/index.development";
 import { WEBHOOK_BODY_LIMIT } from "../../../src/webhooks/github-routes";
 import { errorOf } from "../../helpers";
 import { HANDLED, examplePayload } from "../../fixtures/github/payloads";
@@ -89,7 +89,7 @@ describe("POST /integrations/github/webhook refuses malformed requests", () => {
       const request = new Request("https://connect.test/integrations/github/webhook", { method: "POST", body: stream, headers });
       expect(request.headers.has("content-length")).toBe(false);
       const ctx = createExecutionContext();
-      return router.fetch(request, env as Env, ctx);
+      return worker.router.fetch(request, env as Env, ctx);
     }, { status: 413, code: "PAYLOAD_TOO_LARGE" });
   });
 
