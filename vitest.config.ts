@@ -50,6 +50,8 @@ export default defineConfig(async () => {
       exclude: [...configDefaults.exclude, "test/node/**", "test/bundle/**"],
       // Requests through the pool's loopback slow down under coverage on two cores; none of this is a timing assertion.
       testTimeout: 30_000,
+      // Spies on globals (fetch, console) are restored after every test, so no fake GitHub or JWKS outlives its test.
+      restoreMocks: true,
       coverage: {
         provider: "istanbul" as const,
         include: ["src/**/*.ts"],

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { cors } from "hono/cors";
-import type { AppEnv } from "./rest/app-env";
+import type { AppEnv } from "./app-env";
 
 /** The origins CORS_ALLOWED_ORIGINS lists (comma-separated `scheme://host[:port]`); empty or unset lists none. */
 export const allowedOrigins = (setting: string | undefined): string[] =>

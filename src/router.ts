@@ -3,19 +3,22 @@ import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
 import type { MiddlewareHandler } from "hono";
 import { recordAuthFailure } from "./auth/audit";
-import { authenticateRequest } from "./authenticate-request";
+import { authenticateRequest } from "./auth/authenticate-request";
+import { chargeCallerAddress } from "./auth/ip-rate-limit";
 import { corsPolicy } from "./cors-policy";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
 import { checkHealth } from "./health";
-import type { AppEnv } from "./rest/app-env";
+import type { AppEnv } from "./app-env";
 import { actorRoutes } from "./rest/actors";
 import { connectionRoutes } from "./rest/connections";
 import { contextRoutes } from "./rest/contexts";
 import { delegationRoutes } from "./rest/delegation";
 import { deliveryRoutes } from "./rest/deliveries";
-import { LIMITS } from "./resolvers/limits";
+import { LIMITS } from "./limits";
 import { validationHook } from "./rest/validation-hook";
-import { githubRoutes } from "./webhooks/github-routes";
+import { appRoutes } from "./github-app/app-routes";
+import { serveGraphiqlPage } from "./graphiql/graphiql-page";
+import { webhookRoute } from "./webhooks/webhook-route";
 import { yoga } from "./yoga";
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -31,16 +34,12 @@ const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-const limitApiBody = bodyLimit({
+const limitBody = bodyLimit({
   maxSize: LIMITS.requestBodyBytes,
   onError: () => {
     throw new AppError(413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${LIMITS.requestBodyBytes} bytes`);
   },
 });
-
-// GitHub's payloads may reach 25 MB; the webhook route enforces that limit itself.
-const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.req.path === "/integrations/github/webhook" ? next() : limitApiBody(c, next);
 
 /**
  * Which path goes where: /health, /graphql, /v1, /integrations/github and the OpenAPI document. `localTools` are
@@ -66,19 +65,23 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
 
   // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
   app.use("*", corsPolicy);
-  // GraphiQL's static files: public in development, like its page.
-  for (const tool of options.localTools ?? []) app.use("*", tool);
-  app.use("*", authenticateRequest);
-  app.use("*", limitBody);
 
-  app.get("/health", async (c) => {
+  // Public: mounted before authentication, so mount order alone says what answers without a credential. Each
+  // is charged to the caller's address (IP_RATE_LIMITER), since no actor budget covers it.
+  for (const tool of options.localTools ?? []) app.use("*", tool);
+  app.get("/health", chargeCallerAddress, async (c) => {
     const health = await checkHealth(c.env);
     return c.json(health, health.status === "ok" ? 200 : 503);
   });
+  app.route("/integrations/github", webhookRoute);
+  app.route("/integrations/github", appRoutes);
+  app.get("/graphql", serveGraphiqlPage);
 
-  app.on(["GET", "POST"], "/graphql", (c) => yoga.fetch(c.req.raw, c.var.ctx ?? { env: c.env }));
+  // Everything below needs a credential.
+  app.use("*", authenticateRequest);
+  app.use("*", limitBody);
 
-  app.route("/integrations/github", githubRoutes);
+  app.on(["GET", "POST"], "/graphql", (c) => yoga.fetch(c.req.raw, c.var.ctx));
 
   app.use("/v1/*", requireJsonBody);
   app.route("/v1", contextRoutes);

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { routeBatch } from "./queue/route-batch";
-import type { AppEnv } from "./rest/app-env";
+import type { AppEnv } from "./app-env";
 import { createRouter } from "./router";
 import { runScheduledTasks } from "./scheduled";
 

@@ -7,7 +7,7 @@ import { recordAuthFailure } from "./auth/audit";
 import { AppError, ForbiddenError, RateLimitedError } from "./errors";
 import { chargeMutationFields } from "./graphql/charge-mutation-fields";
 import { renderGraphiqlPage } from "./graphiql/render-graphiql-page";
-import { graphqlLimitPlugins } from "./graphql-limits";
+import { graphqlLimitPlugins } from "./graphql/limit-plugins";
 import { schema } from "./schema/index";
 
 /** What each masked error hid, for development answers only (revealInDevelopment). */

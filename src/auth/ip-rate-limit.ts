@@ -1,3 +1,5 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
 import { RateLimitedError } from "../errors";
 
 /** The binding's window (wrangler.toml `simple.period`). */
@@ -20,3 +22,9 @@ export async function enforceIpRateLimit(env: Env, request: Request): Promise<vo
   const { success } = await env.IP_RATE_LIMITER.limit({ key: clientIp(request) });
   if (!success) throw new RateLimitedError(PERIOD_SECONDS);
 }
+
+/** The first step of every public route: no actor budget covers it, so the caller's address pays. */
+export const chargeCallerAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await enforceIpRateLimit(c.env, c.req.raw);
+  await next();
+};

@@ -159,7 +159,7 @@ export const installationRepositories = sqliteTable(
 );
 
 /**
- * queued: claimed and enqueued (or replayed); ignored: an event we do not handle; received: the consumer took it up;
+ * queued: replayed by an operator and back in the queue; ignored: an action no handler records; received: the consumer took it up;
  * processed: its handler's writes committed; failed: the last attempt failed and the queue will retry it;
  * dead: it reached the dead-letter queue and waits for an operator's replay.
  */
@@ -167,8 +167,9 @@ export const DELIVERY_STATUSES = ["queued", "ignored", "received", "processed", 
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
- * One row per GitHub delivery. Inserting the row is the exactly-once claim: the primary key is
- * X-GitHub-Delivery, and only the request whose insert changed a row may enqueue the delivery.
+ * One row per GitHub delivery, created by the queue consumer when it first takes the delivery (the webhook's ack
+ * touches no D1). The consumer claims it by an upsert that also takes a short processing lease, so copies of one
+ * delivery (GitHub's redeliveries, duplicate queue messages) are processed one at a time and, once processed, never again.
  */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
@@ -187,10 +188,15 @@ export const webhookDeliveries = sqliteTable(
     payloadRef: text("payload_ref"),
     /** Wall time of the attempt that processed it, for the p95 in Query.deliveryMetrics. */
     processingMs: integer("processing_ms"),
+    /** While a consumer processes it: until when; another copy of the delivery waits instead of running too. */
+    leaseUntil: timestamp("lease_until"),
+    /** When the status last changed, so that feeds can follow deliveries as they move. */
+    updatedAt: timestamp("updated_at"),
   },
   (t) => [
     index("deliveries_received").on(t.receivedAt, t.deliveryId),
     index("deliveries_status_received").on(t.status, t.receivedAt),
+    index("deliveries_updated").on(t.updatedAt, t.deliveryId),
   ],
 );
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../rest/app-env";
+import type { AppEnv } from "../app-env";
 import { GRAPHIQL_ASSET_BASE } from "./graphiql-paths";
 
 const decodeBase64 = (data: string) => Uint8Array.from(atob(data), (c) => c.charCodeAt(0));

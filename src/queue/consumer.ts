@@ -1,8 +1,8 @@
 import { createDatabase, type Database } from "../db/client";
 import { AppError } from "../errors";
-import { markFailed } from "../resolvers/delivery-outcome";
-import { deliveryMessage, type DeliveryMessage } from "./messages";
-import { keepPayload } from "./payload-store";
+import { markFailed } from "../deliveries/delivery-record";
+import { deliveryMessage, type DeliveryMessage } from "../deliveries/message";
+import { keepPayload } from "../deliveries/payload-store";
 import { processDelivery } from "./process-delivery";
 import { retryDelaySeconds } from "./retry-delay";
 

@@ -1,7 +1,7 @@
 import { createDatabase } from "../db/client";
-import { markDead } from "../resolvers/delivery-outcome";
-import { deliveryMessage, metaOf } from "./messages";
-import { keepPayloadForever } from "./payload-store";
+import { markDead } from "../deliveries/delivery-record";
+import { deliveryMessage, metaOf } from "../deliveries/message";
+import { keepPayload } from "../deliveries/payload-store";
 
 /**
  * Dead-letter consumer: records each dead delivery in D1 (status dead, keeping its last error and a
@@ -20,7 +20,7 @@ export async function handleDeadLetterBatch(batch: MessageBatch<unknown>, env: E
     }
     const meta = metaOf(parsed.data);
     try {
-      const payloadRef = await keepPayloadForever(env, parsed.data);
+      const payloadRef = await keepPayload(env, parsed.data);
       await markDead(db, meta, payloadRef);
       console.error("delivery is dead; replay it once the cause is fixed", { deliveryId: meta.deliveryId, event: meta.event, action: meta.action });
       message.ack();

@@ -1,49 +1,49 @@
 import { isUniqueViolation, type Database } from "../db/client";
-import type { BatchItem } from "../resolvers/batch-statements";
-import { markSeen } from "../resolvers/delivery";
-import { completionWrites, markIgnored, startAttempt } from "../resolvers/delivery-outcome";
+import type { BatchItem } from "../db/batch";
+import { claimDelivery, completionWrites, markIgnored } from "../deliveries/delivery-record";
+import { summarizeDelivery } from "../deliveries/delivery-summary";
+import { metaOf, type DeliveryMessage } from "../deliveries/message";
+import { deletePayload, loadPayload } from "../deliveries/payload-store";
+import { markProcessed, processedRecently } from "../deliveries/seen-marker";
 import { handlerFor } from "./dispatch";
-import type { DeliveryMessage } from "./messages";
-import { loadPayload } from "./payload-store";
 
 /**
- * Sets the IDEMP_KV pre-check for GitHub's later redeliveries of this id. It is only an accelerator (the
- * D1 claim decides), so a KV failure is logged rather than failing the delivery.
+ * duplicate: already processed; in-progress: another copy holds the lease. Both are acknowledged: the copy that
+ * holds the lease is retried by the queue if it fails, so a second copy has nothing left to guarantee.
  */
-function markSeenBestEffort(env: Env, deliveryId: string): Promise<void> {
-  return markSeen(env, deliveryId).catch((error: unknown) => console.warn("IDEMP_KV marker not written", { deliveryId, error: String(error) }));
-}
-
-export type Outcome = "processed" | "duplicate" | "ignored";
+export type Outcome = "processed" | "duplicate" | "in-progress" | "ignored";
 
 // A concurrent writer of the same GitHub object (two pushes to one repository) makes the batch fail on a
 // UNIQUE index; handling the delivery again reads the winner's rows and succeeds.
 const CONFLICT_ATTEMPTS = 3;
 
 /**
- * Processes one delivery exactly once: skip it when already processed, run its handler, and commit the
- * handler's writes together with the processed mark in one D1 batch. Errors propagate to the consumer,
- * which decides between retry and dead letter.
+ * Processes one delivery exactly once: skip it when IDEMP_KV already marks it processed, claim it (the row and a
+ * processing lease, in one upsert), skip it when D1 says it is processed or another copy holds it, run its handler, and commit the handler's writes together with the
+ * processed mark in one D1 batch. Errors propagate to the consumer, which decides between retry and dead letter.
  */
 export async function processDelivery(env: Env, db: Database, message: DeliveryMessage, started = Date.now()): Promise<Outcome> {
-  const before = await startAttempt(db, message.deliveryId);
-  if (!before) throw new Error(`delivery ${message.deliveryId} has no claimed row in webhook_deliveries`);
-  if (before.status === "processed") return "duplicate";
-  const [payload] = await Promise.all([loadPayload(env, message), markSeenBestEffort(env, message.deliveryId)]);
+  if (await processedRecently(env, message.deliveryId)) return "duplicate";
+  const claim = await claimDelivery(db, metaOf(message));
+  if (claim.outcome === "processed") return "duplicate";
+  if (claim.outcome === "busy") return "in-progress";
+  const payload = await loadPayload(env, message);
+  const { repository } = summarizeDelivery(payload);
   const handler = handlerFor(message.event, message.action);
   if (!handler) {
-    await markIgnored(db, message.deliveryId);
+    await markIgnored(db, message.deliveryId, repository);
     return "ignored";
   }
+  const storedBody = "payloadRef" in message ? message.payloadRef : claim.row.payloadRef;
   for (let attempt = 1; ; attempt++) {
     const now = Date.now();
     const ctx = { env, db, deliveryId: message.deliveryId, event: message.event, action: message.action, now };
     const writes = await handler(ctx, payload);
-    const statements: BatchItem[] = [...completionWrites(db, message.deliveryId, Date.now() - started, now), ...writes];
+    const statements: BatchItem[] = [...completionWrites(db, message.deliveryId, { processingMs: Date.now() - started, now, repository }), ...writes];
     try {
       await db.batch(statements as [BatchItem, ...BatchItem[]]);
       // A stored body (too large for the message, or kept for replay) is not needed once processed.
-      if (before.payloadRef) await env.CHITTYCONNECT_KV.delete(before.payloadRef);
+      await Promise.all([storedBody ? deletePayload(env, storedBody) : undefined, markProcessed(env, message.deliveryId)]);
       return "processed";
     } catch (error) {
       if (isUniqueViolation(error, "processed_deliveries")) return "duplicate";
@@ -51,4 +51,3 @@ export async function processDelivery(env: Env, db: Database, message: DeliveryM
     }
   }
 }
-

@@ -4,13 +4,12 @@ import { invalidateApiKeys, issueApiKey } from "../auth/api-key";
 import { canAccessOwned, isAdmin, requireCapability, requireGrantable } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { actors, type ActorRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
-import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { recordChange } from "../ecosystem/record-change";
 import { ForbiddenError, NotFoundError } from "../errors";
-import type { RegisterActorInput, UpdateActorInput } from "./actor-input";
-import { atomicBatch } from "./atomic-batch";
-import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
+import type { RegisterActorInput, UpdateActorInput } from "../inputs/actor-input";
+import { atomicBatch } from "../db/batch";
+import { decodeCursor, pageLimit, toPage, type Page } from "../db/pagination";
 
 export type { ActorRow };
 
@@ -101,12 +100,19 @@ export async function registerActor(ctx: RequestContext, input: RegisterActorInp
   };
   const key = await issueApiKey(ctx.db, row.id, now);
   const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     recordChittyId(ctx.db, minted, "ACTOR", now),
     ctx.db.insert(actors).values(row),
     key.statement,
-    (await dnaRecordFor(ctx.db, { ...audit, subjectType: "actor", state: observableState(row), event: "registered" }, undefined)).statement,
-    chronicleEventFor(ctx.db, { ...audit, type: "actor.registered", data: { type: row.type, capabilities: row.capabilities } }),
+    ...(await recordChange(ctx.db, {
+      ...audit,
+      subjectType: "actor",
+      state: observableState(row),
+      event: "registered",
+      type: "actor.registered",
+      data: { type: row.type, capabilities: row.capabilities },
+      previous: null,
+    })),
   ]);
   return { actor: row, apiKey: key.apiKey, keyId: key.keyId };
 }
@@ -132,16 +138,14 @@ export async function updateActor(ctx: RequestContext, id: string, input: Update
     status: input.status ?? current.status,
     updatedAt: now,
   };
-  const [previous] = await latestDnaRecord(ctx.db, id);
   const audit = { subjectId: id, actorId: ctx.actor.id, now };
   const changed = (["displayName", "capabilities", "status"] as const).filter((k) => input[k] !== undefined);
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     ctx.db
       .update(actors)
       .set({ displayName: next.displayName, capabilities: next.capabilities, status: next.status, updatedAt: now })
       .where(eq(actors.id, id)),
-    (await dnaRecordFor(ctx.db, { ...audit, subjectType: "actor", state: observableState(next), event: "updated" }, previous)).statement,
-    chronicleEventFor(ctx.db, { ...audit, type: "actor.updated", data: { changed } }),
+    ...(await recordChange(ctx.db, { ...audit, subjectType: "actor", state: observableState(next), event: "updated", type: "actor.updated", data: { changed } })),
   ]);
   // Cached key lookups carry capabilities and status, so they must not outlive this change.
   if (privileged) await invalidateApiKeys(ctx.env, ctx.db, id);

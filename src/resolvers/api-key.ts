@@ -7,7 +7,7 @@ import { apiKeys, type ApiKeyRow } from "../db/schema";
 import { chronicleEventFor } from "../ecosystem/chronicle";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { getActor, requireActingThrough } from "./actor";
-import { atomicBatch } from "./atomic-batch";
+import { atomicBatch } from "../db/batch";
 
 /**
  * Issues a new key; by default every other key of the actor is revoked in the same batch. A key is the actor's
@@ -27,7 +27,7 @@ export async function rotateApiKey(ctx: RequestContext, actorId: string, options
     .update(apiKeys)
     .set({ revokedAt: now })
     .where(and(eq(apiKeys.actorId, actorId), isNull(apiKeys.revokedAt), ne(apiKeys.id, key.keyId)));
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     key.statement,
     ...(options.revokeOthers ? [revokeOthers] : []),
     chronicleEventFor(ctx.db, {
@@ -50,7 +50,7 @@ export async function revokeApiKey(ctx: RequestContext, keyId: string): Promise<
   await getActor(ctx, key.actorId);
   if (key.revokedAt !== null) return key;
   const now = Date.now();
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     ctx.db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, keyId)),
     chronicleEventFor(ctx.db, { type: "actor.key_revoked", subjectId: key.actorId, actorId: ctx.actor.id, data: { keyId }, now }),
   ]);

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
+import { insertChunks, type BatchItem } from "../db/batch";
 import { createDatabase, isUniqueViolation, type Database } from "../db/client";
 import { installationRepositories, installations, type InstallationRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
-import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { recordChange } from "../ecosystem/record-change";
 import { fetchInstallation, fetchInstallationRepositories, type GitHubInstallation, type GitHubRepository } from "../github/installation";
 import { forgetInstallationToken, getInstallationToken } from "../github/installation-token";
 
@@ -11,7 +11,6 @@ export const INSTALLATION_SUBJECT_TYPE = "github_installation";
 // D1 binds at most 100 parameters per statement; a repository row has 5.
 const REPOSITORIES_PER_INSERT = 20;
 
-type BatchItem = Parameters<Database["batch"]>[0][number];
 
 /** What DNA hashes: the installation as GitHub describes it. */
 function observableState(row: InstallationRow) {
@@ -55,20 +54,24 @@ export async function installationWrites(db: Database, gh: GitHubInstallation, c
   const type = existing ? change.types.existing : change.types.created;
   // DNA names the change by its last word (installed, updated, suspend), Chronicle by its full dotted type.
   const event = type.slice(type.lastIndexOf(".") + 1);
-  const [previous] = existing ? await latestDnaRecord(db, row.chittyId) : [];
-  const audit = { subjectId: row.chittyId, actorId: null, now };
   const statements: BatchItem[] = [
     ...(minted ? [recordChittyId(db, minted, "CONTEXT", now), db.insert(installations).values(row)] : []),
     ...(existing ? [db.update(installations).set(row).where(eq(installations.id, row.id))] : []),
     ...(repositories ? [db.delete(installationRepositories).where(eq(installationRepositories.installationId, row.id))] : []),
-    ...chunk(repositories ?? [], REPOSITORIES_PER_INSERT).map((part) =>
-      db.insert(installationRepositories).values(
-        part.map((r) => ({ installationId: row.id, repositoryId: r.id, fullName: r.full_name, private: r.private, addedAt: now })),
-      ),
+    ...insertChunks(
+      db,
+      installationRepositories,
+      (repositories ?? []).map((r) => ({ installationId: row.id, repositoryId: r.id, fullName: r.full_name, private: r.private, addedAt: now })),
+      REPOSITORIES_PER_INSERT,
     ),
-    (await dnaRecordFor(db, { ...audit, subjectType: INSTALLATION_SUBJECT_TYPE, state: observableState(row), event }, previous)).statement,
-    chronicleEventFor(db, {
-      ...audit,
+    ...(await recordChange(db, {
+      subjectId: row.chittyId,
+      subjectType: INSTALLATION_SUBJECT_TYPE,
+      state: observableState(row),
+      event,
+      actorId: null,
+      now,
+      ...(existing ? {} : { previous: null }),
       type,
       data: {
         installationId: row.id,
@@ -78,7 +81,7 @@ export async function installationWrites(db: Database, gh: GitHubInstallation, c
         ...(repositories ? { repositories: repositories.length } : {}),
         ...change.data,
       },
-    }),
+    })),
   ];
   return { installation: row, created: !existing, statements };
 }
@@ -106,11 +109,6 @@ export async function saveInstallation(
   }
 }
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
-  return parts;
-}
 
 /**
  * The installation callback's work: read the installation from GitHub as the App, create (and cache)

@@ -2,13 +2,12 @@ import { and, eq } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { connections, type ConnectionRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
-import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { recordChange } from "../ecosystem/record-change";
 import { ecosystemModes, type EcosystemService } from "../ecosystem/services";
 import { ConflictError } from "../errors";
-import { atomicBatch } from "./atomic-batch";
+import { atomicBatch } from "../db/batch";
 import { CONNECTION_SUBJECT, loadConnectionForChange, observableConnectionState } from "./connection";
-import { refreshConnectionCache } from "./connection-cache";
+import { refreshConnectionCache } from "../cache/connection-cache";
 import { installationVisibleTo, UNKNOWN_INSTALLATION } from "./installation-grant";
 
 /** How the service is reached: an embedded ChittyOS default, a remote ChittyOS service, or a GitHub App installation. */
@@ -43,16 +42,20 @@ export async function checkConnectionHealth(ctx: RequestContext, id: string): Pr
   if (status === current.status) {
     await ctx.db.update(connections).set({ lastCheckedAt: now }).where(unchanged);
   } else {
-    const [previous] = await latestDnaRecord(ctx.db, id);
-    const audit = { subjectId: id, actorId: ctx.actor.id, now };
     const event = probe.healthy ? "recovered" : "degraded";
-    const change = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(next), event };
-    await atomicBatch(
-      ctx,
+    await atomicBatch(ctx.db,
       [
         ctx.db.update(connections).set({ status, lastCheckedAt: now, updatedAt: now }).where(unchanged),
-        (await dnaRecordFor(ctx.db, change, previous)).statement,
-        chronicleEventFor(ctx.db, { ...audit, type: `connection.${event}`, data: { service: current.service, reason: probe.reason } }),
+        ...(await recordChange(ctx.db, {
+          subjectId: id,
+          subjectType: CONNECTION_SUBJECT,
+          state: observableConnectionState(next),
+          event,
+          type: `connection.${event}`,
+          data: { service: current.service, reason: probe.reason },
+          actorId: ctx.actor.id,
+          now,
+        })),
       ],
       (error) =>
         isUniqueViolation(error, "dna_records")

@@ -3,9 +3,9 @@ import { authorize, isAdmin, requireCapability, type Capability } from "../auth/
 import type { RequestContext } from "../context";
 import { connections, contexts, type ConnectionRow } from "../db/schema";
 import { NotFoundError } from "../errors";
-import { cachedConnection, fillConnectionCache } from "./connection-cache";
-import type { ConnectionFilter } from "./connection-input";
-import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "./pagination";
+import { cachedConnection, fillConnectionCache } from "../cache/connection-cache";
+import type { ConnectionFilter } from "../inputs/connection-input";
+import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "../db/pagination";
 
 export type { ConnectionRow };
 

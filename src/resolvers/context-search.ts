@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { isAdmin, requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { contexts, type ContextRow } from "../db/schema";
-import { pageLimit } from "./pagination";
+import { pageLimit } from "../db/pagination";
 
 /** LIKE matches the text literally: the user's %, _ and \ are escaped. */
 function likePattern(query: string): string {

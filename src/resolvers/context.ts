@@ -3,17 +3,15 @@ import { authorize, hasCapability, isAdmin, requireCapability, type Capability }
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { contexts, type ContextRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
-import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { recordChange } from "../ecosystem/record-change";
 import { ConflictError, NotFoundError } from "../errors";
-import { atomicBatch } from "./atomic-batch";
-import type { BatchItem } from "./batch-statements";
-import { evictConnections } from "./connection-cache";
-import { cachedContext, fillContextCache, refreshContextCache } from "./context-cache";
-import type { ContextFilter, CreateContextInput, UpdateContextInput } from "./context-input";
+import { atomicBatch, type BatchItem } from "../db/batch";
+import { evictConnections } from "../cache/connection-cache";
+import { cachedContext, fillContextCache, refreshContextCache } from "../cache/context-cache";
+import type { ContextFilter, CreateContextInput, UpdateContextInput } from "../inputs/context-input";
 import { disconnectStatements, liveConnectionsOf } from "./disconnect-connection";
-import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "./pagination";
+import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "../db/pagination";
 
 const SUBJECT_TYPE = "context";
 const NAME_INDEX = "contexts.owner_id, contexts.name";
@@ -87,13 +85,19 @@ export async function createContext(ctx: RequestContext, input: CreateContextInp
     version: 1,
   };
   const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
-  await atomicBatch(
-    ctx,
+  await atomicBatch(ctx.db,
     [
     recordChittyId(ctx.db, minted, "CONTEXT", now),
     ctx.db.insert(contexts).values(row),
-    (await dnaRecordFor(ctx.db, { ...audit, subjectType: SUBJECT_TYPE, state: observableState(row), event: "created" }, undefined)).statement,
-    chronicleEventFor(ctx.db, { ...audit, type: "context.created", data: { name: row.name, version: 1 } }),
+    ...(await recordChange(ctx.db, {
+      ...audit,
+      subjectType: SUBJECT_TYPE,
+      state: observableState(row),
+      event: "created",
+      type: "context.created",
+      data: { name: row.name, version: 1 },
+      previous: null,
+    })),
     ],
     explainConflict,
   );
@@ -163,17 +167,21 @@ async function writeChange(
   data: Record<string, unknown>,
   alongside: BatchItem[] = [],
 ): Promise<void> {
-  const [previous] = await latestDnaRecord(ctx.db, current.id);
   const audit = { subjectId: current.id, actorId: ctx.actor.id, now: next.updatedAt };
-  await atomicBatch(
-    ctx,
+  await atomicBatch(ctx.db,
     [
     ctx.db
       .update(contexts)
       .set({ name: next.name, description: next.description, data: next.data, status: next.status, updatedAt: next.updatedAt, deletedAt: next.deletedAt, version: next.version })
       .where(and(eq(contexts.id, current.id), eq(contexts.version, current.version), isNull(contexts.deletedAt))),
-    (await dnaRecordFor(ctx.db, { ...audit, subjectType: SUBJECT_TYPE, state: observableState(next), event }, previous)).statement,
-    chronicleEventFor(ctx.db, { ...audit, type: `context.${event}`, data: { ...data, version: next.version } }),
+    ...(await recordChange(ctx.db, {
+      ...audit,
+      subjectType: SUBJECT_TYPE,
+      state: observableState(next),
+      event,
+      type: `context.${event}`,
+      data: { ...data, version: next.version },
+    })),
     ...alongside,
     ],
     explainConflict,

@@ -2,14 +2,13 @@ import { sql } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import { isNotNullViolation, isUniqueViolation } from "../db/client";
 import { connections, contexts, type ConnectionRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
-import { dnaRecordFor } from "../ecosystem/dna";
+import { recordChange } from "../ecosystem/record-change";
 import { AppError, ConflictError } from "../errors";
-import { atomicBatch } from "./atomic-batch";
+import { atomicBatch } from "../db/batch";
 import { CONNECTION_SUBJECT, observableConnectionState } from "./connection";
-import { refreshConnectionCache } from "./connection-cache";
-import type { CreateConnectionInput } from "./connection-input";
+import { refreshConnectionCache } from "../cache/connection-cache";
+import type { CreateConnectionInput } from "../inputs/connection-input";
 import { loadContextForChange } from "./context";
 import { installationVisibleTo, UNKNOWN_INSTALLATION } from "./installation-grant";
 
@@ -36,17 +35,23 @@ export async function createConnection(ctx: RequestContext, input: CreateConnect
     lastCheckedAt: null,
     disconnectedAt: null,
   };
-  const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
-  const genesis = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(row), event: "created" };
-  await atomicBatch(
-    ctx,
+  await atomicBatch(ctx.db,
     [
       recordChittyId(ctx.db, minted, "CONN", now),
       // The context was live when read; if a delete commits before this batch, the subquery yields NULL and the
       // NOT NULL context_id fails the whole batch, so no connection outlives its context's deletion that way.
       ctx.db.insert(connections).values({ ...row, contextId: liveContextId(row.contextId) }),
-      (await dnaRecordFor(ctx.db, genesis, undefined)).statement,
-      chronicleEventFor(ctx.db, { ...audit, type: "connection.created", data: { contextId: row.contextId, service: row.service } }),
+      ...(await recordChange(ctx.db, {
+        subjectId: row.id,
+        subjectType: CONNECTION_SUBJECT,
+        state: observableConnectionState(row),
+        event: "created",
+        type: "connection.created",
+        data: { contextId: row.contextId, service: row.service },
+        actorId: ctx.actor.id,
+        now,
+        previous: null,
+      })),
     ],
     (error) => explainConflict(error, row),
   );

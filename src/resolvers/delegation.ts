@@ -8,9 +8,9 @@ import { delegations, type DelegationRow } from "../db/schema";
 import { chronicleEventFor } from "../ecosystem/chronicle";
 import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
 import { AppError, ForbiddenError, NotFoundError } from "../errors";
-import { atomicBatch } from "./atomic-batch";
-import type { DelegateInput, ValidateDelegationInput } from "./delegation-input";
-import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "./pagination";
+import { atomicBatch } from "../db/batch";
+import type { DelegateInput, ValidateDelegationInput } from "../inputs/delegation-input";
+import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "../db/pagination";
 
 /** A presented token that is not (or no longer) good: the validate endpoint answers 401 or 403 with this. */
 class InvalidDelegationError extends AppError {
@@ -56,7 +56,7 @@ export async function delegate(ctx: RequestContext, input: DelegateInput) {
     parentId,
   };
   const token = await signDelegation(ctx.env, { sub: ctx.actor.id, aud: input.targetService, scope: input.scopes.join(" "), jti: row.id, iat, exp });
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     recordChittyId(ctx.db, minted, "DELEGATION", row.issuedAt),
     ctx.db.insert(delegations).values(row),
     chronicleEventFor(ctx.db, {
@@ -98,7 +98,7 @@ export async function revokeDelegation(ctx: RequestContext, tokenId: string): Pr
   authorize(ctx.actor, "delegate", { id: row.delegatorId, what: `Delegation ${tokenId}` });
   if (row.revokedAt !== null) return row;
   const now = Date.now();
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     ctx.db
       .update(delegations)
       .set({ revokedAt: now, revokedBy: ctx.actor.id })

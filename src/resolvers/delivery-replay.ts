@@ -3,7 +3,8 @@ import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { webhookDeliveries, type WebhookDeliveryRow } from "../db/schema";
 import { AppError, ConflictError, NotFoundError } from "../errors";
-import type { DeliveryMessage } from "../queue/messages";
+import { enqueueDelivery } from "../deliveries/enqueue";
+import { deliveryMeta } from "../deliveries/message";
 
 const t = webhookDeliveries;
 const REPLAYABLE = ["dead", "failed"] as const;
@@ -25,22 +26,14 @@ export async function replayDelivery(ctx: RequestContext, deliveryId: string): P
   }
   const [claimed] = await ctx.db
     .update(t)
-    .set({ status: "queued" })
+    .set({ status: "queued", updatedAt: Date.now() })
     .where(and(eq(t.deliveryId, deliveryId), inArray(t.status, [...REPLAYABLE])))
     .returning();
   if (!claimed) throw new ConflictError(`Delivery ${deliveryId} changed while replaying it; read it again`, "DELIVERY_NOT_REPLAYABLE");
-  const message: DeliveryMessage = {
-    kind: "github.delivery",
-    deliveryId,
-    event: row.event,
-    ...(row.action ? { action: row.action } : {}),
-    ...(row.installationId ? { installationId: row.installationId } : {}),
-    payloadRef: row.payloadRef,
-  };
   try {
-    await ctx.env.EVENT_Q.send(message, { contentType: "v8" });
+    await enqueueDelivery(ctx.env, deliveryMeta(row), { storedAt: row.payloadRef });
   } catch (error) {
-    await ctx.db.update(t).set({ status: row.status }).where(eq(t.deliveryId, deliveryId));
+    await ctx.db.update(t).set({ status: row.status, updatedAt: Date.now() }).where(eq(t.deliveryId, deliveryId));
     throw new AppError(503, "ENQUEUE_FAILED", "The event queue refused the replay; try again shortly", { cause: error });
   }
   console.log("delivery replayed", { deliveryId, by: ctx.actor.id, was: row.status });

@@ -2,13 +2,11 @@ import { and, eq, ne } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { connections, type ConnectionRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
-import { dnaRecordFor, latestDnaRecord } from "../ecosystem/dna";
+import { recordChange } from "../ecosystem/record-change";
 import { ConflictError } from "../errors";
-import { atomicBatch } from "./atomic-batch";
-import type { BatchItem } from "./batch-statements";
+import { atomicBatch, type BatchItem } from "../db/batch";
 import { CONNECTION_SUBJECT, loadConnectionForChange, observableConnectionState } from "./connection";
-import { evictConnections } from "./connection-cache";
+import { evictConnections } from "../cache/connection-cache";
 
 export type DisconnectReason = "requested" | "context_deleted";
 
@@ -22,7 +20,7 @@ export async function disconnectConnection(ctx: RequestContext, id: string): Pro
     throw new ConflictError(`Connection ${id} is already disconnected; create a new connection instead`, "ALREADY_DISCONNECTED");
   }
   const { statements, disconnected } = await disconnectStatements(ctx, [current], Date.now(), "requested");
-  await atomicBatch(ctx, statements, (error) =>
+  await atomicBatch(ctx.db, statements, (error) =>
     isUniqueViolation(error, "dna_records")
       ? new ConflictError(`Connection ${id} changed while you were disconnecting it; re-read it and try again`, "CONNECTION_CHANGED")
       : undefined,
@@ -46,20 +44,21 @@ export async function disconnectStatements(
   const changes = await Promise.all(
     live.map(async (current) => {
       const next: ConnectionRow = { ...current, status: "disconnected", disconnectedAt: now, updatedAt: now };
-      const [previous] = await latestDnaRecord(ctx.db, current.id);
-      const audit = { subjectId: current.id, actorId: ctx.actor.id, now };
-      const change = { ...audit, subjectType: CONNECTION_SUBJECT, state: observableConnectionState(next), event: "disconnected" };
       const writes: BatchItem[] = [
         ctx.db
           .update(connections)
           .set({ status: next.status, disconnectedAt: now, updatedAt: now })
           .where(and(eq(connections.id, current.id), ne(connections.status, "disconnected"))),
-        (await dnaRecordFor(ctx.db, change, previous)).statement,
-        chronicleEventFor(ctx.db, {
-          ...audit,
+        ...(await recordChange(ctx.db, {
+          subjectId: current.id,
+          subjectType: CONNECTION_SUBJECT,
+          state: observableConnectionState(next),
+          event: "disconnected",
           type: "connection.disconnected",
           data: { contextId: current.contextId, service: current.service, reason },
-        }),
+          actorId: ctx.actor.id,
+          now,
+        })),
       ];
       return { next, writes };
     }),

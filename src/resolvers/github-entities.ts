@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { chittyIds, githubEntities, type GitHubEntityRow } from "../db/schema";
 import { mintChittyId, type ChittyIdType } from "../ecosystem/chitty-id";
-import { insertChunks, type BatchItem } from "./batch-statements";
+import { insertChunks, type BatchItem } from "../db/batch";
 
 export type GitHubEntityKind = GitHubEntityRow["kind"];
 export interface GitHubEntityRef {

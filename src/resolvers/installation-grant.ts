@@ -5,7 +5,7 @@ import { installationGrants, installations, type InstallationRow } from "../db/s
 import { chronicleEventFor } from "../ecosystem/chronicle";
 import { NotFoundError } from "../errors";
 import { findActor } from "./actor";
-import { atomicBatch } from "./atomic-batch";
+import { atomicBatch } from "../db/batch";
 import { getInstallation } from "./installation";
 
 /** How an installation the caller may not use is described: the same words whether or not it exists. */
@@ -36,7 +36,7 @@ export async function grantInstallation(ctx: RequestContext, installationId: str
   const installation = await getInstallation(ctx, installationId);
   if (!(await findActor(ctx, actorId))) throw new NotFoundError("Actor", actorId);
   const now = Date.now();
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     ctx.db.insert(installationGrants).values({ installationId: installation.id, actorId, grantedBy: ctx.actor.id, grantedAt: now }).onConflictDoNothing(),
     chronicleEventFor(ctx.db, { type: "github.installation.granted", subjectId: installation.chittyId, actorId: ctx.actor.id, data: { installationId: installation.id, grantee: actorId }, now }),
   ]);
@@ -48,7 +48,7 @@ export async function revokeInstallationGrant(ctx: RequestContext, installationI
   requireCapability(ctx.actor, "github:admin");
   const installation = await getInstallation(ctx, installationId);
   const now = Date.now();
-  await atomicBatch(ctx, [
+  await atomicBatch(ctx.db, [
     ctx.db.delete(installationGrants).where(and(eq(installationGrants.installationId, installation.id), eq(installationGrants.actorId, actorId))),
     chronicleEventFor(ctx.db, { type: "github.installation.grant_revoked", subjectId: installation.chittyId, actorId: ctx.actor.id, data: { installationId: installation.id, grantee: actorId }, now }),
   ]);

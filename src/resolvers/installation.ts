@@ -4,8 +4,8 @@ import type { RequestContext } from "../context";
 import { installationRepositories, installations, type InstallationRow } from "../db/schema";
 import { NotFoundError } from "../errors";
 import { timelinePage, type TimelineArgs } from "./timeline";
-import { isGitHubId } from "./installation-input";
-import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
+import { isGitHubId } from "../inputs/installation-input";
+import { decodeCursor, pageLimit, toPage, type Page } from "../db/pagination";
 
 /** One installation by GitHub id or ChittyID; operators only. */
 export async function getInstallation(ctx: RequestContext, id: string): Promise<InstallationRow> {

@@ -3,7 +3,7 @@ import type { RequestContext } from "../context";
 import type { Database } from "../db/client";
 import { subscriptionLeases } from "../db/schema";
 import { TooManySubscriptionsError } from "../errors";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../limits";
 
 /** A lease lapses this long after its last renewal, so a stream whose isolate vanished stops counting. */
 export const LEASE_MS = 90_000;

@@ -3,7 +3,7 @@ import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { chronicleEvents, type ChronicleEventRow } from "../db/schema";
 import { StreamEndedError } from "../errors";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { decodeCursor, encodeCursor } from "../db/pagination";
 import { requireCredentialStillValid } from "./stream-credential";
 import { acquireSubscriptionLease, LEASE_RENEW_MS, type SubscriptionLease } from "./subscription-lease";
 import { requireSubjectVisible } from "./timeline";

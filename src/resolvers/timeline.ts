@@ -5,7 +5,7 @@ import type { Database } from "../db/client";
 import { actors, chronicleEvents, connections, contexts, delegations, installations, type ChronicleEventRow } from "../db/schema";
 import { dnaLineage } from "../ecosystem/dna";
 import { ForbiddenError } from "../errors";
-import { decodeCursor, pageLimit, toPage, type Page } from "./pagination";
+import { decodeCursor, pageLimit, toPage, type Page } from "../db/pagination";
 
 const isSeqKey = (key: unknown[]): key is [number] => key.length === 1 && Number.isSafeInteger(key[0]);
 

@@ -8,10 +8,10 @@ import {
   pageSize,
   searchQuery,
   updateContextInput,
-} from "../resolvers/context-input";
+} from "../inputs/context-input";
 import { createContext, deleteContext, getContext, listContexts, updateContext } from "../resolvers/context";
 import { searchContexts } from "../resolvers/context-search";
-import type { AppEnv } from "./app-env";
+import type { AppEnv } from "../app-env";
 import { badRequest, commonErrors, conflict, notFound } from "./error-schema";
 import { jsonBody, jsonResponse } from "./openapi-parts";
 import { validationHook } from "./validation-hook";

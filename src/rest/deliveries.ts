@@ -2,10 +2,10 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { WebhookDeliveryRow } from "../db/schema";
 import { DELIVERY_STATUSES } from "../db/schema";
-import { deliveryId } from "../queue/messages";
+import { deliveryId } from "../deliveries/message";
 import { deliveryMetrics } from "../resolvers/delivery-metrics";
 import { replayDelivery } from "../resolvers/delivery-replay";
-import type { AppEnv } from "./app-env";
+import type { AppEnv } from "../app-env";
 import { commonErrors, conflict, notFound } from "./error-schema";
 import { validationHook } from "./validation-hook";
 

@@ -1,6 +1,6 @@
 import type { ActorRow } from "../db/schema";
 import { getActor, getMe, listActors, registerActor, updateActor } from "../resolvers/actor";
-import { actorId, registerActorInput, updateActorInput, type RegisterActorInput, type UpdateActorInput } from "../resolvers/actor-input";
+import { actorId, registerActorInput, updateActorInput, type RegisterActorInput, type UpdateActorInput } from "../inputs/actor-input";
 import { listApiKeys, revokeApiKey, rotateApiKey } from "../resolvers/api-key";
 import { listConnectionsOwnedBy } from "../resolvers/connection";
 import { listContexts } from "../resolvers/context";

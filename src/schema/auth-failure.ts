@@ -1,5 +1,5 @@
 import { listAuthFailures } from "../resolvers/auth-failures";
-import { LIMITS } from "../resolvers/limits";
+import { LIMITS } from "../limits";
 import { builder } from "./builder";
 
 type Row = Awaited<ReturnType<typeof listAuthFailures>>[number];

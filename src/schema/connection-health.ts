@@ -1,4 +1,4 @@
-import { connectionId } from "../resolvers/connection-input";
+import { connectionId } from "../inputs/connection-input";
 import { checkConnectionHealth, type ConnectionHealth as Health } from "../resolvers/connection-health";
 import { builder } from "./builder";
 import { ServiceConnection } from "./service-connection";

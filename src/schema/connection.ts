@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InvalidInputError } from "../errors";
-import { pageSize } from "../resolvers/context-input";
-import type { Page } from "../resolvers/pagination";
+import { pageSize } from "../inputs/context-input";
+import type { Page } from "../db/pagination";
 
 const forwardArgs = z.object({
   first: pageSize.nullish(),

@@ -8,7 +8,7 @@ import {
   updateContextInput,
   type CreateContextInput as CreateInput,
   type UpdateContextInput as UpdateInput,
-} from "../resolvers/context-input";
+} from "../inputs/context-input";
 import { createContext, deleteContext, getContext, listContexts, updateContext } from "../resolvers/context";
 import { searchContexts } from "../resolvers/context-search";
 import { listDna, listTimeline } from "../resolvers/timeline";
@@ -17,7 +17,7 @@ import { builder } from "./builder";
 import { ChronicleEvent } from "./chronicle-event";
 import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
 import { DnaRecord } from "./dna-record";
-import { LIMITS } from "../resolvers/limits";
+import { LIMITS } from "../limits";
 
 const ContextStatus = builder.enumType("ContextStatus", { values: ["active", "archived", "deleted"] as const });
 const SettableContextStatus = builder.enumType("SettableContextStatus", { values: ["active", "archived"] as const });

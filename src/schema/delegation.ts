@@ -1,6 +1,6 @@
 import type { DelegationRow } from "../db/schema";
 import { delegate, listDelegations, revokeDelegation, validateDelegation } from "../resolvers/delegation";
-import { delegateInput, delegationId, DELEGATION_TTL, validateDelegationInput, type DelegateInput } from "../resolvers/delegation-input";
+import { delegateInput, delegationId, DELEGATION_TTL, validateDelegationInput, type DelegateInput } from "../inputs/delegation-input";
 import { builder } from "./builder";
 import { forwardPageArgs, toConnection } from "./connection";
 

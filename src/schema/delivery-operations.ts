@@ -1,4 +1,4 @@
-import { deliveryId } from "../queue/messages";
+import { deliveryId } from "../deliveries/message";
 import { deliveryMetrics, type DeliveryMetrics as Metrics } from "../resolvers/delivery-metrics";
 import { replayDelivery } from "../resolvers/delivery-replay";
 import { builder } from "./builder";

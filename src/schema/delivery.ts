@@ -1,5 +1,5 @@
 import { DELIVERY_STATUSES, type WebhookDeliveryRow } from "../db/schema";
-import { eventName } from "../queue/messages";
+import { eventName } from "../deliveries/message";
 import { listDeliveries } from "../resolvers/delivery";
 import { builder } from "./builder";
 import { forwardPageArgs, toConnection } from "./connection";

@@ -1,7 +1,7 @@
 import type { InstallationGrantRow, InstallationRepositoryRow, InstallationRow } from "../db/schema";
 import { getInstallation, installationTimeline, listInstallationRepositories, listInstallations } from "../resolvers/installation";
-import { installationRef } from "../resolvers/installation-input";
-import { actorId } from "../resolvers/actor-input";
+import { installationRef } from "../inputs/installation-input";
+import { actorId } from "../inputs/actor-input";
 import { grantInstallation, listInstallationGrants, revokeInstallationGrant } from "../resolvers/installation-grant";
 import { builder } from "./builder";
 import { ChronicleEvent } from "./chronicle-event";

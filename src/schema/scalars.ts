@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
-import { exceedsJsonDepth } from "../resolvers/json-depth";
-import { LIMITS } from "../resolvers/limits";
+import { exceedsJsonDepth } from "../inputs/json-depth";
+import { LIMITS } from "../limits";
 import { builder } from "./builder";
 
 const literalChildren = (node: unknown) => {

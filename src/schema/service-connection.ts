@@ -1,9 +1,9 @@
-import { CONNECTION_SERVICES, type ConnectionServiceName, connectionFilter, connectionId, createConnectionInput, type CreateConnectionInput as CreateInput } from "../resolvers/connection-input";
+import { CONNECTION_SERVICES, type ConnectionServiceName, connectionFilter, connectionId, createConnectionInput, type CreateConnectionInput as CreateInput } from "../inputs/connection-input";
 import { getConnection, listConnections, type ConnectionRow } from "../resolvers/connection";
 import { contextsVisibleTo } from "../resolvers/context";
 import { createConnection } from "../resolvers/create-connection";
 import { disconnectConnection } from "../resolvers/disconnect-connection";
-import { LIMITS } from "../resolvers/limits";
+import { LIMITS } from "../limits";
 import { listDna, listTimeline } from "../resolvers/timeline";
 import { builder } from "./builder";
 import { ChronicleEvent } from "./chronicle-event";

@@ -1,5 +1,5 @@
 import { AppError, InvalidInputError } from "../errors";
-import { deliveryId, eventName } from "../queue/messages";
+import { deliveryId, eventName } from "../deliveries/message";
 
 export interface WebhookHeaders {
   event: string;

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { GRAPHQL_LIMITS } from "../../src/graphql-limits";
+import { GRAPHQL_LIMITS } from "../../src/limits";
 import { yoga } from "../../src/yoga";
 import { requestContext } from "../fixtures/request-context";
 import { call, gql } from "../helpers";

@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import type { Database } from "../../db/client";
-import { latestDnaRecord, dnaRecordFor } from "../../ecosystem/dna";
 import { InvalidInputError } from "../../errors";
-import type { BatchItem } from "../../resolvers/batch-statements";
+import type { BatchItem } from "../../db/batch";
 
 /** What a handler knows about the delivery it handles. */
 export interface DeliveryContext {
@@ -34,13 +33,4 @@ export function parsePayload<T extends z.ZodType>(schema: T, ctx: DeliveryContex
   const result = schema.safeParse(payload);
   if (!result.success) throw new InvalidPayloadError(ctx.event, result.error);
   return result.data;
-}
-
-/**
- * The DNA record of a subject's next change (its genesis when it has none yet). Wrapped in an object
- * because drizzle queries are thenables: an async function returning one would run it.
- */
-export async function dnaChange(ctx: DeliveryContext, subjectId: string, subjectType: string, state: unknown, event: string): Promise<{ statement: BatchItem }> {
-  const [previous] = await latestDnaRecord(ctx.db, subjectId);
-  return dnaRecordFor(ctx.db, { subjectId, subjectType, state, event, actorId: null, now: ctx.now }, previous);
 }

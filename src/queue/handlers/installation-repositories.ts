@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { installationRepositories } from "../../db/schema";
 import { githubInstallation, githubRepository } from "../../github/installation";
-import type { BatchItem } from "../../resolvers/batch-statements";
+import type { BatchItem } from "../../db/batch";
 import { installationWrites } from "../../resolvers/connect-installation";
 import { parsePayload, type DeliveryHandler } from "./handler";
 import { senderShape } from "./github-shapes";

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { chronicleEvents } from "../../db/schema";
 import { chronicleRow } from "../../ecosystem/chronicle";
-import { insertChunks } from "../../resolvers/batch-statements";
+import { insertChunks } from "../../db/batch";
 import { commitKey, resolveEntities } from "../../resolvers/github-entities";
-import { dnaChange, parsePayload, type DeliveryHandler } from "./handler";
+import { recordChange } from "../../ecosystem/record-change";
+import { parsePayload, type DeliveryHandler } from "./handler";
 import { repositoryShape, senderShape } from "./github-shapes";
 
 const commit = z.object({
@@ -57,16 +58,17 @@ export const handlePush: DeliveryHandler = async (ctx, raw) => {
       data: { ...base, sha: c.id, author: c.author, message: c.message, committedAt: c.timestamp, paths: { added: c.added, modified: c.modified, removed: c.removed } },
     }),
   );
-  events.push(
-    chronicleRow({
-      type: "github.push",
-      subjectId: repoId,
-      actorId: null,
-      now: ctx.now,
-      data: { ...base, before: push.before, after: push.after, commits: push.commits.length, forced: push.forced ?? false, pusher: push.sender?.login ?? null },
-    }),
-  );
   // The repository's DNA follows its refs: each push moves one ref to a new head.
-  const state = { repository: repo.full_name, ref: push.ref, head: push.after, deleted: push.deleted ?? false };
-  return [...entities.statements, ...insertChunks(ctx.db, chronicleEvents, events, 15), (await dnaChange(ctx, repoId, "github_repository", state, "push")).statement];
+  const repositoryChange = await recordChange(ctx.db, {
+    subjectId: repoId,
+    subjectType: "github_repository",
+    state: { repository: repo.full_name, ref: push.ref, head: push.after, deleted: push.deleted ?? false },
+    event: "push",
+    type: "github.push",
+    data: { ...base, before: push.before, after: push.after, commits: push.commits.length, forced: push.forced ?? false, pusher: push.sender?.login ?? null },
+    actorId: null,
+    now: ctx.now,
+  });
+  // Commit events go in multi-row inserts: a push may carry hundreds of commits, and a batch has a statement cap.
+  return [...entities.statements, ...insertChunks(ctx.db, chronicleEvents, events, 15), ...repositoryChange];
 };

@@ -1,7 +1,7 @@
-import type { BatchItem } from "../../resolvers/batch-statements";
+import type { BatchItem } from "../../db/batch";
 import { resolveEntities, type GitHubEntityRef } from "../../resolvers/github-entities";
-import { chronicleEventFor } from "../../ecosystem/chronicle";
-import { dnaChange, type DeliveryContext } from "./handler";
+import { recordChange } from "../../ecosystem/record-change";
+import type { DeliveryContext } from "./handler";
 
 export interface GitHubObjectChange {
   /** GitHub's node id of the object (issue, pull request). */
@@ -26,13 +26,15 @@ export async function recordGitHubObject(ctx: DeliveryContext, object: GitHubObj
   const subjectId = entities.idOf(object.nodeId);
   return [
     ...entities.statements,
-    (await dnaChange(ctx, subjectId, object.subjectType, object.state, object.change)).statement,
-    chronicleEventFor(ctx.db, {
-      type: `github.${ctx.event}.${object.change}`,
+    ...(await recordChange(ctx.db, {
       subjectId,
+      subjectType: object.subjectType,
+      state: object.state,
+      event: object.change,
+      type: `github.${ctx.event}.${object.change}`,
+      data: { deliveryId: ctx.deliveryId, ...object.data },
       actorId: null,
       now: ctx.now,
-      data: { deliveryId: ctx.deliveryId, ...object.data },
-    }),
+    })),
   ];
 }

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { call } from "../../helpers";
 import { chittyAuthJwt, registerActor, serveChittyAuthJwks } from "../../fixtures/credentials";
 
-beforeAll(() => serveChittyAuthJwks());
+beforeEach(() => serveChittyAuthJwks());
 
 describe("ChittyAuth JWTs", () => {
   it("authenticates a registered actor, narrowed to the token's scope", async () => {

@@ -3,7 +3,7 @@ import { call, errorOf } from "../../helpers";
 import { registerActor } from "../../fixtures/credentials";
 
 describe("per-actor rate limiting", () => {
-  it("answers 429 with Retry-After once an actor exceeds its budget, without affecting others", { timeout: 30_000 }, async () => {
+  it("answers 429 with Retry-After once an actor exceeds its budget, without affecting others", { timeout: 120_000 }, async () => {
     const noisy = await registerActor(["contexts:read"]);
     const quiet = await registerActor(["contexts:read"]);
     let refused: Response | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LIMITS } from "../../../src/resolvers/limits";
+import { LIMITS } from "../../../src/limits";
 import { contextsNamed } from "../../fixtures/db";
 import { connectionsOf } from "../../fixtures/connections";
 import { call, createContextViaRest, errorOf, gql, uniqueName } from "../../helpers";

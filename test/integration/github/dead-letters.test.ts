@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { payloadKey } from "../../../src/webhooks/enqueue-delivery";
+import { payloadKey } from "../../../src/deliveries/payload-store";
 import { FakeGitHub, installationResource } from "../../fakes/github";
 import { registerActor } from "../../fixtures/credentials";
 import { processedPayload } from "../../fixtures/github/events";
@@ -51,7 +51,7 @@ describe("dead letters and replay, through the Worker", () => {
     await vi.waitFor(async () => expect(await deliveryOf(deliveryId)).toMatchObject({ status: "processed", attempts: 2 }), WAIT);
     // The body kept for the replay is gone once the delivery is processed.
     expect(await deliveryOf(deliveryId)).toMatchObject({ payloadByReference: false });
-    expect(await env.CHITTYCONNECT_KV.get(payloadKey(deliveryId))).toBeNull();
+    expect(await env.DELIVERY_PAYLOADS.get(payloadKey(deliveryId))).toBeNull();
 
     const timeline = await gql(`{ timeline(type: "github.pull_request.opened", first: 100) { edges { node { data } } } }`);
     expect(timeline.data!.timeline.edges.filter((e: any) => e.node.data.deliveryId === deliveryId)).toHaveLength(1);

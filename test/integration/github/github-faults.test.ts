@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { chronicleEvents } from "../../../src/db/schema";
 import { tokenCacheKey } from "../../../src/github/installation-token";
-import { claimDelivery } from "../../../src/resolvers/delivery";
 import { FakeGitHub, installationResource, type Fault } from "../../fakes/github";
 import { db } from "../../fixtures/db";
 import { processedPayload } from "../../fixtures/github/events";
@@ -23,7 +22,6 @@ async function pullRequestDelivery() {
   github.installations.set(installationId, installationResource(installationId));
   const payload = processedPayload("pull_request", "opened", installationId);
   const deliveryId = crypto.randomUUID();
-  await claimDelivery(db, { deliveryId, event: "pull_request", action: "opened", installationId, repository: payload.repository.full_name, status: "queued", payloadRef: null });
   const message = { kind: "github.delivery", deliveryId, event: "pull_request", action: "opened", installationId, payload: new TextEncoder().encode(JSON.stringify(payload)) };
   return { deliveryId, installationId, message };
 }

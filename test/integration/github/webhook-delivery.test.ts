@@ -1,11 +1,15 @@
+import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
-import { deliveryMessage } from "../../../src/queue/messages";
-import { INLINE_PAYLOAD_BYTES } from "../../../src/webhooks/enqueue-delivery";
+import { chronicleEvents } from "../../../src/db/schema";
+import { deliveryMessage } from "../../../src/deliveries/message";
+import { INLINE_PAYLOAD_BYTES, payloadKey } from "../../../src/deliveries/payload-store";
+import { db } from "../../fixtures/db";
+import { fetchWithEnv } from "../../fixtures/github/browser";
+import { processedPayload } from "../../fixtures/github/events";
 import { HANDLED, examplePayload, largePushPayload } from "../../fixtures/github/payloads";
-import { deliver } from "../../fixtures/github/sign";
-import { traceOf } from "../../fixtures/github/stored";
-import { consume } from "../../fixtures/queue/consume";
+import { deliver, deliveryHeaders } from "../../fixtures/github/sign";
+import { NO_TRACE, traceOf } from "../../fixtures/github/stored";
 
 const bindings = env as Env;
 afterEach(() => vi.restoreAllMocks());
@@ -16,16 +20,34 @@ function spyOnEventQueue() {
   return { send, messages: () => send.mock.calls.map(([body]) => deliveryMessage.parse(body)) };
 }
 
-describe("POST /integrations/github/webhook accepts a verified delivery once", () => {
-  it.each(HANDLED)("claims and enqueues a signed $event delivery, then answers 202", async ({ event, action }) => {
+/** A D1 binding that fails every call, to prove the ack never touches D1. */
+function unreachableD1() {
+  const calls: string[] = [];
+  const fail = (what: string) => () => {
+    calls.push(what);
+    throw new Error(`D1 was called (${what}) on the ack path`);
+  };
+  return { binding: { prepare: fail("prepare"), batch: fail("batch"), exec: fail("exec"), dump: fail("dump") } as unknown as D1Database, calls };
+}
+
+const eventsOf = (deliveryId: string) =>
+  db.select().from(chronicleEvents).where(sql`json_extract(${chronicleEvents.data}, '$.deliveryId') = ${deliveryId}`);
+
+const processed = (deliveryId: string) =>
+  vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "processed" }), { timeout: 15_000, interval: 100 });
+
+describe("POST /integrations/github/webhook: verify, enqueue, answer", () => {
+  it.each(HANDLED)("enqueues a signed $event delivery and answers 202 without touching D1", async ({ event, action }) => {
     const queue = spyOnEventQueue();
+    const d1 = unreachableD1();
     const payload = examplePayload(event, action);
     const body = JSON.stringify(payload);
     const deliveryId = crypto.randomUUID();
 
-    const response = await deliver({ event, body, deliveryId });
+    const response = await fetchWithEnv("/integrations/github/webhook", { DB: d1.binding }, { method: "POST", body, headers: await deliveryHeaders({ event, body, deliveryId }) });
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ deliveryId, status: "queued" });
+    expect(d1.calls).toEqual([]);
 
     const [message, ...others] = queue.messages();
     expect(others).toEqual([]);
@@ -33,69 +55,52 @@ describe("POST /integrations/github/webhook accepts a verified delivery once", (
     expect(message).toMatchObject(JSON.parse(JSON.stringify(expected)));
     if (!payload.action) expect(message).not.toHaveProperty("action");
     expect(new TextDecoder().decode("payload" in message! ? message.payload : undefined)).toBe(body);
-    const { rows } = await traceOf(deliveryId);
-    expect(rows).toEqual([
-      expect.objectContaining({ deliveryId, event, action: payload.action ?? null, status: "queued", payloadRef: null, repository: payload.repository?.full_name ?? null }),
-    ]);
   });
 
-  it("turns 20 concurrent copies of one delivery into exactly one queue message, and a later redelivery into none", async () => {
-    const queue = spyOnEventQueue();
-    const body = JSON.stringify(examplePayload("pull_request", "opened"));
+  it("processes 20 concurrent copies of one delivery exactly once, and a later redelivery not at all", async () => {
+    // issues needs no GitHub call, so only the pipeline is under test here.
+    const body = JSON.stringify(processedPayload("issues", "opened"));
     const deliveryId = crypto.randomUUID();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => deliver({ event: "issues", body, deliveryId })));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(202));
+    await processed(deliveryId);
+    // Let the other 19 copies reach the consumer and be acknowledged as duplicates.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const events = await eventsOf(deliveryId);
+    expect(events.map((e) => e.type)).toEqual(["github.issues.opened"]);
 
-    const responses = await Promise.all(Array.from({ length: 20 }, () => deliver({ event: "pull_request", body, deliveryId })));
-    const statuses = await Promise.all(responses.map(async (r) => `${r.status} ${((await r.json()) as { status: string }).status}`));
-    expect(statuses.filter((s) => s === "202 queued")).toHaveLength(1);
-    expect(statuses.filter((s) => s === "200 duplicate")).toHaveLength(19);
-    expect(queue.messages().map((m) => m.deliveryId)).toEqual([deliveryId]);
-    expect((await traceOf(deliveryId)).rows).toHaveLength(1);
-
-    // The consumer sets the KV pre-check when it takes the delivery; from then on a redelivery skips D1.
-    await consume("chittyconnect-events", queue.messages());
-    expect((await traceOf(deliveryId)).seenMarker).toBe("1");
-    const prepare = vi.spyOn(bindings.DB, "prepare");
-    const redelivery = await deliver({ event: "pull_request", body, deliveryId });
-    expect(redelivery.status).toBe(200);
-    expect(await redelivery.json()).toEqual({ deliveryId, status: "duplicate" });
-    expect(prepare).not.toHaveBeenCalled();
-    expect(queue.send).toHaveBeenCalledTimes(1);
-  });
-
-  it("relies on the D1 claim, not the KV pre-check, when KV has no marker (not yet consumed, or forgotten)", async () => {
-    const queue = spyOnEventQueue();
-    const body = JSON.stringify(examplePayload("issues", "opened"));
-    const deliveryId = crypto.randomUUID();
     expect((await deliver({ event: "issues", body, deliveryId })).status).toBe(202);
-    expect((await traceOf(deliveryId)).seenMarker).toBeNull();
-
-    const redelivery = await deliver({ event: "issues", body, deliveryId });
-    expect(await redelivery.json()).toEqual({ deliveryId, status: "duplicate" });
-    expect(queue.send).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await eventsOf(deliveryId)).map((e) => e.type)).toEqual(["github.issues.opened"]);
+    expect((await traceOf(deliveryId)).rows).toEqual([expect.objectContaining({ status: "processed", leaseUntil: null })]);
   });
 
-  it("sends a push payload over 128 KB through the queue by reference, and the consumer loads it", async () => {
-    const queue = spyOnEventQueue();
+  it("sends a push over 128 KB by reference: stored before the send, loaded by the consumer, deleted once processed", async () => {
     const body = JSON.stringify(largePushPayload(200 * 1024));
     expect(body.length).toBeGreaterThan(128 * 1024);
     const deliveryId = crypto.randomUUID();
+    // Observed at the send itself: the body must already be stored when the message leaves.
+    const realSend = bindings.EVENT_Q.send.bind(bindings.EVENT_Q);
+    const sent: unknown[] = [];
+    let storedAtSend: string | null = null;
+    vi.spyOn(bindings.EVENT_Q, "send").mockImplementation(async (message, options) => {
+      sent.push(message);
+      const object = await bindings.DELIVERY_PAYLOADS.get(payloadKey(deliveryId));
+      storedAtSend = object ? await object.text() : null;
+      return realSend(message, options);
+    });
 
     expect((await deliver({ event: "push", body, deliveryId })).status).toBe(202);
-    const [message] = queue.messages();
-    expect(message).toMatchObject({ deliveryId, event: "push", payloadRef: `github-delivery-payload:${deliveryId}` });
+    const [message] = sent.map((m) => deliveryMessage.parse(m));
+    expect(message).toMatchObject({ deliveryId, event: "push", payloadRef: payloadKey(deliveryId) });
     expect(message).not.toHaveProperty("payload");
-    const trace = await traceOf(deliveryId);
-    expect(trace.storedPayload).toBe(body);
-    expect(trace.rows[0]).toMatchObject({ status: "queued", payloadRef: `github-delivery-payload:${deliveryId}` });
+    expect(storedAtSend).toBe(body);
 
-    // The real EVENT_Q consumer (src/index.ts queue handler) receives the message, reads the body from KV and processes it.
-    await vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "processed", attempts: 1 }), {
-      timeout: 10_000,
-      interval: 100,
-    });
+    await processed(deliveryId);
+    expect(await traceOf(deliveryId)).toMatchObject({ storedPayload: null, rows: [expect.objectContaining({ payloadRef: null })] });
   });
 
-  it("keeps a payload that fits inline in the message", async () => {
+  it("keeps a payload that fits inline in the message, and stores nothing", async () => {
     const queue = spyOnEventQueue();
     const body = JSON.stringify(largePushPayload(INLINE_PAYLOAD_BYTES - 16 * 1024));
     expect(new TextEncoder().encode(body).byteLength).toBeGreaterThan(100_000);
@@ -103,22 +108,23 @@ describe("POST /integrations/github/webhook accepts a verified delivery once", (
     const deliveryId = crypto.randomUUID();
     expect((await deliver({ event: "push", body, deliveryId })).status).toBe(202);
     expect(queue.messages()[0]).toHaveProperty("payload");
-    await vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "processed" }), { timeout: 10_000, interval: 100 });
+    expect((await traceOf(deliveryId)).storedPayload).toBeNull();
+    await processed(deliveryId);
   });
 });
 
 describe("POST /integrations/github/webhook for events it does not process", () => {
-  it("answers a ping with 200 and enqueues nothing", async () => {
+  it("answers a ping with 200 and keeps nothing", async () => {
     const queue = spyOnEventQueue();
     const deliveryId = crypto.randomUUID();
     const response = await deliver({ event: "ping", body: JSON.stringify(examplePayload("ping")), deliveryId });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ deliveryId, status: "ignored" });
     expect(queue.send).not.toHaveBeenCalled();
-    expect((await traceOf(deliveryId)).rows).toEqual([expect.objectContaining({ event: "ping", status: "ignored" })]);
+    expect(await traceOf(deliveryId)).toEqual(NO_TRACE);
   });
 
-  it("records an unhandled event as ignored and answers 202", async () => {
+  it("answers 202 ignored to an event the App does not handle, and keeps nothing", async () => {
     const queue = spyOnEventQueue();
     const deliveryId = crypto.randomUUID();
     const body = JSON.stringify({ action: "created", starred_at: "2026-04-01T00:00:00Z", repository: { full_name: "octo/repo" } });
@@ -126,25 +132,29 @@ describe("POST /integrations/github/webhook for events it does not process", () 
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ deliveryId, status: "ignored" });
     expect(queue.send).not.toHaveBeenCalled();
-    expect((await traceOf(deliveryId)).rows).toEqual([expect.objectContaining({ event: "star", action: "created", repository: "octo/repo", status: "ignored" })]);
+    expect(await traceOf(deliveryId)).toEqual(NO_TRACE);
   });
 });
 
 describe("POST /integrations/github/webhook when the queue fails", () => {
-  it("releases the claim and answers 503, so that GitHub's redelivery is accepted", async () => {
+  it.each([
+    ["an inline body", 10 * 1024],
+    ["a body stored by reference", 200 * 1024],
+  ])("answers 503 for %s and leaves nothing stored, so GitHub's redelivery is processed", async (_name, size) => {
     const send = vi.spyOn(bindings.EVENT_Q, "send").mockRejectedValueOnce(new Error("queue unavailable"));
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const body = JSON.stringify(largePushPayload(130 * 1024));
+    const body = JSON.stringify(largePushPayload(size));
     const deliveryId = crypto.randomUUID();
 
     const failed = await deliver({ event: "push", body, deliveryId });
     expect(failed.status).toBe(503);
     expect(((await failed.json()) as any).error.code).toBe("ENQUEUE_FAILED");
-    await vi.waitFor(async () => expect(await traceOf(deliveryId)).toEqual({ rows: [], seenMarker: null, storedPayload: null }));
+    expect(await traceOf(deliveryId)).toEqual(NO_TRACE);
 
-    const redelivered = await deliver({ event: "push", body, deliveryId });
-    expect(redelivered.status).toBe(202);
+    expect((await deliver({ event: "push", body, deliveryId })).status).toBe(202);
     expect(send).toHaveBeenCalledTimes(2);
-    expect((await traceOf(deliveryId)).rows).toEqual([expect.objectContaining({ status: "queued" })]);
+    await processed(deliveryId);
+    const pushes = await db.select().from(chronicleEvents).where(and(eq(chronicleEvents.type, "github.push"), sql`json_extract(${chronicleEvents.data}, '$.deliveryId') = ${deliveryId}`));
+    expect(pushes).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { worker } from "../../../src/index.development";
-import { WEBHOOK_BODY_LIMIT } from "../../../src/webhooks/github-routes";
+import { WEBHOOK_BODY_LIMIT } from "../../../src/webhooks/webhook-route";
 import { errorOf } from "../../helpers";
 import { HANDLED, examplePayload } from "../../fixtures/github/payloads";
 import { deliver, deliveryHeaders, signBody } from "../../fixtures/github/sign";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR_ID } from "../../../src/auth/actor";
 import { apiKeys } from "../../../src/db/schema";
 import { ADMIN_KEY, call, errorOf, gql } from "../../helpers";
@@ -16,7 +16,7 @@ async function gatewayToken(key: string, scopes: string[], ttlSeconds?: number) 
   return issued.body as { token: string; tokenId: string; expiresAt: string };
 }
 
-beforeAll(() => serveChittyAuthJwks());
+beforeEach(() => serveChittyAuthJwks());
 
 describe("finding 1: a scoped credential cannot act as its actor's full credential", () => {
   it("refuses rotateApiKey to a delegation narrowed to contexts:read, and mints nothing", async () => {

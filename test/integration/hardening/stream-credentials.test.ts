@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { signDelegation } from "../../../src/auth/delegation-token";
 import { delegations } from "../../../src/db/schema";
 import { POLL_INTERVAL_MS } from "../../../src/resolvers/timeline-stream";
-import { LIMITS } from "../../../src/resolvers/limits";
+import { LIMITS } from "../../../src/limits";
 import { call } from "../../helpers";
 import { delegateAs, registerActor } from "../../fixtures/credentials";
 import { db } from "../../fixtures/db";

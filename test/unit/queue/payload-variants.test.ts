@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { chronicleEvents, installationRepositories, installations } from "../../../src/db/schema";
-import { claimDelivery } from "../../../src/resolvers/delivery";
 import { FakeGitHub, installationResource } from "../../fakes/github";
 import { db } from "../../fixtures/db";
 import { processedPayload } from "../../fixtures/github/events";
@@ -24,7 +23,6 @@ const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)
 /** Claims a delivery as the webhook would and runs it through the EVENT_Q consumer; returns its row and Chronicle events. */
 async function handle(event: string, payload: Record<string, any>) {
   const deliveryId = crypto.randomUUID();
-  await claimDelivery(db, { deliveryId, event, action: payload.action ?? null, installationId: payload.installation?.id ?? null, repository: null, status: "queued", payloadRef: null });
   const dlq = vi.spyOn(bindings.EVENT_DLQ, "send");
   const result = await consume("chittyconnect-events", [{ kind: "github.delivery", deliveryId, event, ...(payload.action ? { action: payload.action } : {}), payload: bytes(payload) }]);
   expect(result).toMatchObject({ explicitAcks: ["m0"], retryMessages: [] });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { exceedsJsonDepth } from "./json-depth";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../limits";
 
 /**
  * A JSON object whose nesting and serialized size are capped, since D1 rows and KV entries carry it whole.

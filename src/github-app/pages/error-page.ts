@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, InvalidInputError } from "../../errors";
-import type { AppEnv } from "../../rest/app-env";
+import type { AppEnv } from "../../app-env";
 import { renderPage } from "./layout";
 
 const SETUP = "/integrations/github/setup";

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { InvalidInputError } from "../errors";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../limits";
 
 /** One page of a keyset-paginated list; REST returns it as is and GraphQL wraps it as a Relay connection. */
 export interface Page<T> {

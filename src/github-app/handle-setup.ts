@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { convertManifest, fetchApp } from "../github/app-manifest";
 import { githubWebUrl } from "../github/web-url";
-import type { AppEnv } from "../rest/app-env";
+import type { AppEnv } from "../app-env";
 import { buildManifest } from "./app-manifest";
 import { badLink, renderErrorPage } from "./pages/error-page";
 import { renderPage } from "./pages/layout";

@@ -2,9 +2,7 @@ import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-
-/** Documented GraphQL document limits (README, "Limits"); each refusal is a GraphQL validation error. */
-export const GRAPHQL_LIMITS = { depth: 10, aliases: 15, tokens: 2_000, cost: 5_000 } as const;
+import { GRAPHQL_LIMITS } from "../limits";
 
 /** graphql-armor's validation rules: documents that are too deep, costly, aliased or long never execute. */
 export const graphqlLimitPlugins = () => [

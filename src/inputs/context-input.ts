@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cappedJsonObject } from "./capped-json-object";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../limits";
 import { displayNameText, multiLineText, singleLineText } from "./text-input";
 
 /** The boundary schemas for contexts: REST (via @hono/zod-openapi) and GraphQL (via @pothos/plugin-zod) share them. */

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv } from "../../rest/app-env";
+import type { AppEnv } from "../../app-env";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

@@ -1,4 +1,4 @@
-/** Documented input limits (README, "Limits"). */
+/** Every documented size and count limit (README, "Limits"), in one place. */
 export const LIMITS = {
   contextName: 120,
   contextDescription: 2_000,
@@ -19,3 +19,6 @@ export const LIMITS = {
   /** Concurrent subscriptions per actor budget (an actor and the actors it registered share one). */
   subscriptionsPerBudget: 10,
 } as const;
+
+/** GraphQL document limits; each refusal is a GraphQL validation error (graphql/limit-plugins.ts). */
+export const GRAPHQL_LIMITS = { depth: 10, aliases: 15, tokens: 2_000, cost: 5_000 } as const;

@@ -1,5 +1,5 @@
-import type { RequestContext } from "../context";
-import type { WebhookHeaders } from "../webhooks/webhook-headers";
+import type { RequestContext } from "./context";
+import type { WebhookHeaders } from "./webhooks/webhook-headers";
 
 /** Hono's typing of our app: the Worker env as bindings, and the per-request context. */
 export interface AppEnv {

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { connectInstallation } from "../resolvers/connect-installation";
-import type { AppEnv } from "../rest/app-env";
+import type { AppEnv } from "../app-env";
 import { badLink, renderErrorPage } from "./pages/error-page";
 import { installedPage, requestedPage } from "./pages/installed-page";
 import { renderPage } from "./pages/layout";

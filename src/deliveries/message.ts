@@ -15,8 +15,8 @@ const delivery = {
 
 /**
  * An EVENT_Q message: one verified GitHub delivery. The body travels inline as the exact signed bytes
- * when it fits; larger bodies (push payloads can exceed the 128 KB message limit) sit in
- * CHITTYCONNECT_KV and the message carries their key. Bytes, not a string: V8 serializes a string with
+ * when it fits; larger bodies (push payloads can exceed the 128 KB message limit) sit in the
+ * DELIVERY_PAYLOADS bucket and the message carries their key. Bytes, not a string: V8 serializes a string with
  * one non-Latin-1 character at two bytes per character, which would make the message size unpredictable.
  */
 export const deliveryMessage = z.union([
@@ -26,8 +26,13 @@ export const deliveryMessage = z.union([
 export type DeliveryMessage = z.infer<typeof deliveryMessage>;
 export type DeliveryMeta = Omit<DeliveryMessage, "payload" | "payloadRef">;
 
+/** The delivery fields of a message, from what the webhook or a stored delivery row knows. */
+export function deliveryMeta(fields: { deliveryId: string; event: string; action?: string | null; installationId?: number | null }): DeliveryMeta {
+  const { deliveryId, event, action, installationId } = fields;
+  return { kind: "github.delivery", deliveryId, event, ...(action ? { action } : {}), ...(installationId ? { installationId } : {}) };
+}
+
 /** A message's delivery fields without its body. */
 export function metaOf(message: DeliveryMessage): DeliveryMeta {
-  const { kind, deliveryId, event, action, installationId } = message;
-  return { kind, deliveryId, event, ...(action !== undefined ? { action } : {}), ...(installationId !== undefined ? { installationId } : {}) };
+  return deliveryMeta(message);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ECOSYSTEM_SERVICES } from "../ecosystem/services";
 import { cappedJsonObject } from "./capped-json-object";
 import { contextId } from "./context-input";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../limits";
 
 /** The boundary schemas for connections: REST (via @hono/zod-openapi) and GraphQL (via @pothos/plugin-zod) share them. */
 

@@ -1,9 +1,8 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../app-env";
+import { chargeCallerAddress } from "../auth/ip-rate-limit";
 import { AppError } from "../errors";
-import type { AppEnv } from "../rest/app-env";
-import { handleCallback, handleInstalled } from "./handle-callback";
-import { handleInstall, handleManifest, handleSetup } from "./handle-setup";
 import { handleWebhook } from "./handle-webhook";
 import { readWebhookHeaders } from "./webhook-headers";
 
@@ -30,21 +29,5 @@ const requireWebhookHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** /integrations/github: the webhook, and the browser flows that create and install the App. All public. */
-export const githubRoutes = new Hono<AppEnv>()
-  .post("/webhook", requireWebhookHeaders, limitWebhookBody, handleWebhook)
-  .get("/setup", handleSetup)
-  .get("/manifest", handleManifest)
-  .get("/install", handleInstall)
-  .get("/callback", handleCallback)
-  .get("/installed", handleInstalled);
-
-/** The routes above, as the router's PUBLIC_ROUTES entries: signatures and signed state protect them instead. */
-export const GITHUB_PUBLIC_ROUTES = [
-  "POST /integrations/github/webhook",
-  "GET /integrations/github/setup",
-  "GET /integrations/github/manifest",
-  "GET /integrations/github/install",
-  "GET /integrations/github/callback",
-  "GET /integrations/github/installed",
-];
+/** POST /integrations/github/webhook: public, protected by its signature, charged to the caller's address. */
+export const webhookRoute = new Hono<AppEnv>().post("/webhook", chargeCallerAddress, requireWebhookHeaders, limitWebhookBody, handleWebhook);

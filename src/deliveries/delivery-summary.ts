@@ -1,8 +1,5 @@
 import { z } from "zod";
 
-/** Events the queue consumer handles; every other verified event is recorded as ignored. */
-export const HANDLED_EVENTS: ReadonlySet<string> = new Set(["push", "pull_request", "issues", "installation", "installation_repositories"]);
-
 // Each field is optional on its own: a payload without one (push has no action) still gets the others.
 const summary = z.object({
   action: z.string().max(100).optional().catch(undefined),
@@ -10,7 +7,7 @@ const summary = z.object({
   repository: z.object({ full_name: z.string().max(200) }).optional().catch(undefined),
 });
 
-/** The columns of `webhook_deliveries` that come from a verified payload. */
+/** What a verified payload says about its delivery: the ack routes by action and installation, the record keeps the repository. */
 export function summarizeDelivery(payload: Record<string, unknown>) {
   const { action, installation, repository } = summary.parse(payload);
   return { action: action ?? null, installationId: installation?.id ?? null, repository: repository?.full_name ?? null };

@@ -4,7 +4,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import { createDatabase } from "../db/client";
 import { usedFlowStates } from "../db/schema";
 import { AppError } from "../errors";
-import type { AppEnv } from "../rest/app-env";
+import type { AppEnv } from "../app-env";
 
 /** Which browser flow a state belongs to; a state from one is refused by the other. */
 export type SetupFlow = "manifest" | "install";

@@ -1,0 +1,111 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { BatchItem } from "../db/batch";
+import type { Database } from "../db/client";
+import { processedDeliveries, webhookDeliveries, type WebhookDeliveryRow } from "../db/schema";
+import type { DeliveryMeta } from "./message";
+
+const t = webhookDeliveries;
+// last_error is for operators; a whole stack or payload does not belong in it.
+const MAX_ERROR_LENGTH = 1000;
+/**
+ * How long a consumer may hold a delivery before another copy may take it over. Longer than any attempt takes
+ * (GitHub calls are bounded and retried through the queue), short enough that a crashed consumer's delivery
+ * is picked up again by its own retry.
+ */
+export const PROCESSING_LEASE_MS = 5 * 60_000;
+
+export type Claim =
+  | { outcome: "claimed"; row: WebhookDeliveryRow }
+  | { outcome: "processed" }
+  | { outcome: "busy" };
+
+/**
+ * The consumer's claim, the first thing it does with a message: create the delivery's row, or take an existing
+ * one, with a processing lease, in one upsert. Of concurrent copies only one gets the lease; a processed delivery
+ * is never taken again. This is where a delivery first appears for operators.
+ */
+export async function claimDelivery(db: Database, meta: DeliveryMeta, now = Date.now()): Promise<Claim> {
+  const [claimed] = await db
+    .insert(t)
+    .values({
+      deliveryId: meta.deliveryId,
+      event: meta.event,
+      action: meta.action ?? null,
+      installationId: meta.installationId ?? null,
+      receivedAt: now,
+      status: "received",
+      attempts: 1,
+      leaseUntil: now + PROCESSING_LEASE_MS,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: t.deliveryId,
+      set: { status: "received", attempts: sql`${t.attempts} + 1`, leaseUntil: now + PROCESSING_LEASE_MS, updatedAt: now },
+      setWhere: sql`${t.status} <> 'processed' AND (${t.leaseUntil} IS NULL OR ${t.leaseUntil} <= ${now})`,
+    })
+    .returning();
+  if (claimed) return { outcome: "claimed", row: claimed };
+  const [current] = await db.select({ status: t.status }).from(t).where(eq(t.deliveryId, meta.deliveryId)).limit(1);
+  return !current || current.status === "processed" ? { outcome: "processed" } : { outcome: "busy" };
+}
+
+/**
+ * The writes that finish a delivery, for the batch that carries its handler's writes: the processed_deliveries
+ * row (whose primary key fails a second commit of the same delivery), the status, and the lease given back.
+ */
+export function completionWrites(db: Database, deliveryId: string, done: { processingMs: number; now: number; repository: string | null }): BatchItem[] {
+  return [
+    db.insert(processedDeliveries).values({ deliveryId, processedAt: done.now }),
+    db
+      .update(t)
+      .set({ status: "processed", processedAt: done.now, processingMs: done.processingMs, payloadRef: null, leaseUntil: null, updatedAt: done.now, repository: done.repository })
+      .where(eq(t.deliveryId, deliveryId)),
+  ];
+}
+
+/** The delivery has nothing to process (an action no handler records). */
+export async function markIgnored(db: Database, deliveryId: string, repository: string | null, now = Date.now()): Promise<void> {
+  await db
+    .update(t)
+    .set({ status: "ignored", leaseUntil: null, updatedAt: now, repository })
+    .where(and(eq(t.deliveryId, deliveryId), ne(t.status, "processed")));
+}
+
+/** An attempt failed: record why and where the body is kept for a later retry or replay, and give the lease back. */
+export async function markFailed(db: Database, deliveryId: string, error: string, payloadRef: string | null, now = Date.now()): Promise<void> {
+  await db
+    .update(t)
+    .set({ status: "failed", lastError: error.slice(0, MAX_ERROR_LENGTH), leaseUntil: null, updatedAt: now, ...(payloadRef ? { payloadRef } : {}) })
+    .where(and(eq(t.deliveryId, deliveryId), ne(t.status, "processed")));
+}
+
+/**
+ * The delivery reached the dead-letter queue. A message whose consumer never claimed it (it failed before the
+ * claim) still gets a row, so that nothing in the dead-letter queue goes unseen.
+ */
+export async function markDead(db: Database, meta: DeliveryMeta, payloadRef: string | null, now = Date.now()): Promise<void> {
+  await db
+    .insert(t)
+    .values({
+      deliveryId: meta.deliveryId,
+      event: meta.event,
+      action: meta.action ?? null,
+      installationId: meta.installationId ?? null,
+      repository: null,
+      receivedAt: now,
+      status: "dead",
+      payloadRef,
+      updatedAt: now,
+      lastError: "reached the dead-letter queue without a recorded error",
+    })
+    .onConflictDoUpdate({
+      target: t.deliveryId,
+      set: {
+        status: sql`CASE WHEN ${t.status} = 'processed' THEN 'processed' ELSE 'dead' END`,
+        payloadRef: sql`COALESCE(${t.payloadRef}, excluded.payload_ref)`,
+        lastError: sql`COALESCE(${t.lastError}, 'the queue gave up after its maximum retries')`,
+        leaseUntil: null,
+        updatedAt: now,
+      },
+    });
+}
