@@ -67,9 +67,10 @@ function check(context: HunkContext): RuleHit[] {
       const match = call.pattern.exec(line.code);
       if (!match) continue;
       const code = codeFrom(context.lines, index);
-      if (call.needsShell && !call.needsShell.test(code)) continue;
       const open = line.code.indexOf("(", match.index);
       const args = open >= 0 ? callArguments(code, open) : [line.code.slice(match.index + match[0].length)];
+      // shell=True must belong to this call, not to the next one a few lines down.
+      if (call.needsShell && !args.some((arg) => call.needsShell!.test(arg))) continue;
       const command = commandArgument(call, args);
       if (!command) continue;
       // A variable handed to `sh -c` (or `bash -c`) is a whole command line of someone else's choosing.
