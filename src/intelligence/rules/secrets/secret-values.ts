@@ -20,6 +20,8 @@ export function isSecretName(name: string): boolean {
 /** A literal value that is random-looking and not a placeholder: what a real credential looks like. */
 export function isCredentialValue(value: string): boolean {
   const credential = credentialOf(value);
+  // Stripe test keys reach only a sandbox and publishable keys are public by design (see token-kinds.ts).
+  if (/^(?:[sr]k_test_|pk_(?:test|live)_)/.test(credential)) return false;
   return looksRandom(credential) && !isPlaceholder(credential);
 }
 

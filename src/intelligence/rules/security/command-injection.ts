@@ -48,11 +48,17 @@ const SHELL_CALLS: Partial<Record<Language, ShellCall[]>> = {
 };
 SHELL_CALLS.typescript = SHELL_CALLS.javascript;
 
-function commandArgument(call: ShellCall, args: string[]): string | null {
+/** Index of the `"-c"` argument: masked it is `"··"`, like "sh", so the last such one with a successor. */
+function shellFlagIndex(args: string[], hasFlag: boolean): number {
+  if (!hasFlag) return -1;
+  for (let i = args.length - 2; i >= 0; i--) if (/^["']··["']$/.test(args[i]!)) return i;
+  return -1;
+}
+
+function commandArgument(call: ShellCall, args: string[], flagAt: number): string | null {
   if (typeof call.argument === "number") return args[call.argument] ?? null;
   if (call.argument === "any-built") return args.join(" , ");
-  const flag = args.findIndex((arg) => /^["']·{1,2}["']$/.test(arg) && arg.length === 4);
-  return flag >= 0 ? (args[flag + 1] ?? null) : null;
+  return flagAt >= 0 ? (args[flagAt + 1] ?? null) : null;
 }
 
 function check(context: HunkContext): RuleHit[] {
@@ -71,10 +77,10 @@ function check(context: HunkContext): RuleHit[] {
       const args = open >= 0 ? callArguments(code, open) : [line.code.slice(match.index + match[0].length)];
       // shell=True must belong to this call, not to the next one a few lines down.
       if (call.needsShell && !args.some((arg) => call.needsShell!.test(arg))) continue;
-      const command = commandArgument(call, args);
+      const flagAt = shellFlagIndex(args, line.strings.some((token) => token.text === "-c" || token.text === "/c"));
+      const command = commandArgument(call, args, flagAt);
       if (!command) continue;
       // A variable handed to `sh -c` (or `bash -c`) is a whole command line of someone else's choosing.
-      const flagAt = args.findIndex((arg) => /^["']··["']$/.test(arg));
       const afterFlag = flagAt >= 0 ? args[flagAt + 1] : undefined;
       const shellC = call.argument !== 0 && afterFlag !== undefined && args.length > 1 && !/^["'`]/.test(afterFlag);
       built =
