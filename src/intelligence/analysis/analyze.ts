@@ -34,7 +34,9 @@ export function analyzeChanges(files: ChangedFile[], options: AnalysisOptions = 
       skipped.push({ path: file.filename, reason: "ignored", detail: ignoredBy });
       continue;
     }
-    if (file.patch === undefined && file.changes > 0) {
+    // No patch: binary or too large. A pure rename (no changes) and a deletion have nothing to review anyway.
+    const pureRename = file.status === "renamed" && file.changes === 0;
+    if (file.patch === undefined && !pureRename && file.status !== "removed" && file.status !== "unchanged") {
       skipped.push({ path: file.filename, reason: "no-patch", detail: "GitHub sent no patch: binary file or diff too large" });
     }
     const patch = parsePatch(file.patch);

@@ -39,3 +39,17 @@ describe("parsePatch", () => {
     expect([...parsed.addedLines]).toEqual([3]);
   });
 });
+
+describe("analyzeChanges on files without a patch", () => {
+  it("skips binary or too-large files with the reason, but not pure renames", async () => {
+    const { analyzeChanges } = await import("../../../../src/intelligence/analysis/analyze");
+    const result = analyzeChanges([
+      { filename: "assets/logo.png", status: "added", additions: 0, deletions: 0, changes: 0 },
+      { filename: "src/new-name.ts", previous_filename: "src/old-name.ts", status: "renamed", additions: 0, deletions: 0, changes: 0 },
+      { filename: "data/huge.sql", status: "modified", additions: 90_000, deletions: 0, changes: 90_000 },
+    ]);
+    expect(result.skipped.map((file) => [file.path, file.reason])).toEqual([["assets/logo.png", "no-patch"], ["data/huge.sql", "no-patch"]]);
+    expect(result.findings.filter((finding) => finding.line > 0)).toEqual([]);
+    expect(result.stats).toMatchObject({ filesChanged: 3, hunks: 0, addedLines: 0 });
+  });
+});
