@@ -3,6 +3,7 @@ import { bySeverityThenPlace, categoryOf, SEVERITIES, type Finding, type Severit
 import { fingerprint } from "./fingerprint";
 import { detectLanguage } from "./language";
 import { parsePatch } from "./parse-patch";
+import { isScriptPath, pathKind } from "./path-kind";
 import { sourceLines } from "./source-lines";
 import type { AnalysisOptions, AnalysisResult, SkippedFile } from "./analysis-types";
 import { FILE_RULES, HUNK_RULES, CHANGE_RULES, type FileFacts } from "../rules/registry";
@@ -12,7 +13,19 @@ import type { RuleHit } from "../rules/rule";
 export type { AnalysisOptions, AnalysisResult } from "./analysis-types";
 
 function toFinding(hit: RuleHit, path: string): Finding {
-  return { ...hit, category: categoryOf(hit.ruleId), path, fingerprint: fingerprint(hit.ruleId, path, hit.evidence) };
+  const finding: Finding = {
+    ruleId: hit.ruleId,
+    category: categoryOf(hit.ruleId),
+    severity: hit.severity,
+    path,
+    line: hit.line,
+    message: hit.message,
+    evidence: hit.evidence,
+    suggestion: hit.suggestion,
+    fingerprint: fingerprint(hit.ruleId, path, hit.evidence),
+  };
+  if (hit.endLine !== undefined) finding.endLine = hit.endLine;
+  return finding;
 }
 
 /**
@@ -46,10 +59,12 @@ export function analyzeChanges(files: ChangedFile[], options: AnalysisOptions = 
     added += patch.additions;
     removed += patch.deletions;
     const facts: FileFacts = { file, language, patch };
+    const kind = pathKind(file.filename);
+    const script = isScriptPath(file.filename);
     analyzed.push(facts);
     const keep = (hit: RuleHit) => patch.addedLines.has(hit.line) && settings.isRuleEnabled(hit.ruleId);
     for (const hunk of patch.hunks) {
-      const context = { path: file.filename, language, lines: sourceLines(hunk, language) };
+      const context = { path: file.filename, language, lines: sourceLines(hunk, language), pathKind: kind, script };
       // Hits are filtered by their full rule id, so `security/*` and `security/hardcoded-secret/npm-token` both work.
       for (const rule of HUNK_RULES) {
         if (rule.languages && (!language || !rule.languages.includes(language.language))) continue;

@@ -3,6 +3,9 @@ import type { Interpolation, LexerConfig, QuoteSpec } from "./lexer-config";
 /** The filler that replaces string contents in `code`: neither a word character nor whitespace. */
 export const MASK = "\u00b7";
 
+/** Characters that can end a string, escape, or start an interpolation; everything else is copied in runs. */
+const STRING_STOPS = new Set(["\\", '"', "'", "`", "$", "#", "{"]);
+
 export interface StringToken {
   /** The literal's text on this line, without quotes (interpolations included as written). */
   text: string;
@@ -37,6 +40,23 @@ function interpolationOpens(kind: Interpolation | undefined, prefix: string, lin
   return 0;
 }
 
+const CODE_STOPS = new WeakMap<LexerConfig, RegExp>();
+
+/**
+ * Plain code runs up to the next character that can start a string or comment (or end an interpolation);
+ * jumping there in one step instead of walking every character keeps lexing cheap. One regex per language.
+ */
+function codeStopFor(config: LexerConfig): RegExp {
+  let stop = CODE_STOPS.get(config);
+  if (!stop) {
+    const tokens = [...config.lineComments, ...config.quotes.map((q) => q.open), config.blockComment?.[0] ?? "", "{", "}"];
+    const starts = new Set(tokens.map((t) => t[0]).filter((c): c is string => Boolean(c)));
+    stop = new RegExp(`[${[...starts].map((c) => `\\${c}`).join("")}]`, "g");
+    CODE_STOPS.set(config, stop);
+  }
+  return stop;
+}
+
 /**
  * A small per-language lexer over consecutive lines: enough to tell code from strings and comments, so
  * that `eval` inside a string or a comment is not a call. Single-line strings end at the end of a line,
@@ -44,6 +64,7 @@ function interpolationOpens(kind: Interpolation | undefined, prefix: string, lin
  */
 export function createLineLexer(config: LexerConfig): (line: string) => LexedLine {
   const state: State = { block: false, prefix: "", interp: [] };
+  const codeStop = codeStopFor(config);
   return (line) => {
     let code = "";
     let comment = "";
@@ -97,9 +118,19 @@ export function createLineLexer(config: LexerConfig): (line: string) => LexedLin
           i += name.length;
           continue;
         }
-        token.text += line[i];
-        code += MASK;
-        i++;
+        let run = i + 1;
+        while (run < line.length && !STRING_STOPS.has(line[run]!)) run++;
+        token.text += line.slice(i, run);
+        code += MASK.repeat(run - i);
+        i = run;
+        continue;
+      }
+      codeStop.lastIndex = i;
+      const stop = codeStop.exec(line);
+      const next = stop ? stop.index : line.length;
+      if (next > i) {
+        code += line.slice(i, next);
+        i = next;
         continue;
       }
       const open = state.interp[state.interp.length - 1];
@@ -127,18 +158,15 @@ export function createLineLexer(config: LexerConfig): (line: string) => LexedLin
         code += " ".repeat(line.length - i);
         break;
       }
-      let prefix = "";
-      if (config.pythonPrefixes) {
-        const match = /^[rRbBuUfF]{1,2}(?=["'])/.exec(line.slice(i));
-        if (match && !/\w/.test(line[i - 1] ?? "")) prefix = match[0].toLowerCase();
-      }
-      const quote = config.quotes.find((spec) => line.startsWith(spec.open, i + prefix.length));
+      const quote = config.quotes.find((spec) => line.startsWith(spec.open, i));
       if (quote) {
-        code += line.slice(i, i + prefix.length) + quote.open;
-        token = { text: "", quote: quote.open, interpolated: false, prefix, start: i };
+        // Python prefixes (f, rb, ...) were already copied as code: recognise them looking back.
+        const prefix = config.pythonPrefixes ? (/(?:^|[^\w])([rRbBuUfF]{1,2})$/.exec(code)?.[1]?.toLowerCase() ?? "") : "";
+        code += quote.open;
+        token = { text: "", quote: quote.open, interpolated: false, prefix, start: i - prefix.length };
         state.quote = quote;
         state.prefix = prefix;
-        i += prefix.length + quote.open.length;
+        i += quote.open.length;
         continue;
       }
       code += line[i];

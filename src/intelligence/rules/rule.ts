@@ -1,6 +1,7 @@
 import type { Severity } from "../analysis/finding";
 import type { FileLanguage, Language } from "../analysis/language";
 import type { SourceLine } from "../analysis/source-lines";
+import type { PathKind } from "../analysis/path-kind";
 import type { ResolvedOptions } from "../analysis/resolve-options";
 
 /** What a rule sees: one hunk's new-file lines (context and added), lexed, and where they come from. */
@@ -8,6 +9,10 @@ export interface HunkContext {
   path: string;
   language: FileLanguage | null;
   lines: SourceLine[];
+  /** What the file is (tests, docs, source...), computed once per file rather than per rule. */
+  pathKind: PathKind;
+  /** A command-line entry point or script, where printing is the point. */
+  script: boolean;
 }
 
 /** A rule's raw result; the engine adds the category, path and fingerprint. */
@@ -38,14 +43,18 @@ export function evidenceOf(line: SourceLine, max = 160): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Runs `test` on each added line and turns every match into a hit built by `hit`. */
+/**
+ * Runs `test` on each added line and turns every match into a hit. `hint` is a cheap first test on the raw
+ * line: a rule's keywords, so the many lines without them skip its longer patterns.
+ */
 export function perAddedLine(
   context: HunkContext,
   test: (line: SourceLine, index: number) => Omit<RuleHit, "line" | "evidence"> | null,
+  hint?: RegExp,
 ): RuleHit[] {
   const hits: RuleHit[] = [];
   context.lines.forEach((line, index) => {
-    if (!line.added) return;
+    if (!line.added || (hint && !hint.test(line.raw))) return;
     const found = test(line, index);
     if (found) hits.push({ ...found, line: line.newLine, evidence: evidenceOf(line) });
   });

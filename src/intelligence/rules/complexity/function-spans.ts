@@ -25,7 +25,10 @@ const NOT_FUNCTIONS = /^\s*(?:if|for|while|switch|catch|return|else|do|try|new|t
 function braceSpans(lines: SourceLine[], start: RegExp): FunctionSpan[] {
   const spans: FunctionSpan[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const match = start.exec(lines[i]!.code);
+    // Every signature has a parenthesis or an arrow; skipping the rest spares the long patterns.
+    const code = lines[i]!.code;
+    if (!code.includes("(") && !code.includes("=>")) continue;
+    const match = start.exec(code);
     if (!match || NOT_FUNCTIONS.test(lines[i]!.code)) continue;
     let depth = 0;
     let opened = false;

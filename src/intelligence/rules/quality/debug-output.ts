@@ -1,5 +1,4 @@
 import type { Language } from "../../analysis/language";
-import { isScriptPath, pathKind } from "../../analysis/path-kind";
 import type { HunkContext, Rule, RuleHit } from "../rule";
 import { perAddedLine } from "../rule";
 
@@ -18,7 +17,7 @@ const DEBUG: Record<Language, RegExp> = {
 const CLI_HINT = /\bargparse\b|\bsys\.argv\b|\bclick\.|\bflag\.Parse\(|\bprocess\.argv\b|\bOptionParser\b|\bcommander\b|\byargs\b/;
 
 function check(context: HunkContext): RuleHit[] {
-  if (pathKind(context.path) === "tests" || isScriptPath(context.path)) return [];
+  if (context.pathKind === "tests" || context.script) return [];
   if (context.lines.some((line) => CLI_HINT.test(line.code))) return [];
   const pattern = DEBUG[context.language!.language];
   return perAddedLine(context, (line) => {

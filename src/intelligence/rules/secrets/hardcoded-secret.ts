@@ -3,9 +3,11 @@ import type { SourceLine } from "../../analysis/source-lines";
 import type { HunkContext, Rule, RuleHit } from "../rule";
 import { isPlaceholder } from "./placeholder";
 import { redactLine } from "./redact";
-import { configSecret, secretLiterals, urlPassword } from "./secret-values";
-import { TOKEN_KINDS } from "./token-kinds";
+import { configSecret, isSecretName, secretLiterals, urlPassword } from "./secret-values";
+import { TOKEN_HINT, TOKEN_KINDS } from "./token-kinds";
 
+/** Every secret-like name contains one of these; most lines contain none and skip the name pattern. */
+const NAME_HINT = /pass|pw|secret|token|key|cred|bearer/i;
 const BASE64_BODY = /^\s*["'`]?[A-Za-z0-9+/=]{40,}/;
 
 /** A BEGIN line counts only with key material after it, so scanners' own header constants stay quiet. */
@@ -34,7 +36,7 @@ function check(context: HunkContext): RuleHit[] {
   context.lines.forEach((line, index) => {
     if (!line.added) return;
     let matched = false;
-    for (const token of TOKEN_KINDS) {
+    for (const token of TOKEN_HINT.test(line.raw) ? TOKEN_KINDS : []) {
       const values = [...line.raw.matchAll(token.pattern)].map((m) => m[0]).filter((value) => !isPlaceholder(value));
       if (values.length === 0) continue;
       if (token.kind === "private-key" && !hasKeyBody(context.lines, index)) continue;
@@ -42,11 +44,12 @@ function check(context: HunkContext): RuleHit[] {
       matched = true;
     }
     if (matched) return;
-    const url = urlPassword(line.raw);
+    const url = line.raw.includes("://") ? urlPassword(line.raw) : null;
     if (url) {
       hits.push(hit(line, "url-credentials", "password in a URL", "high", [url]));
       return;
     }
+    if (!NAME_HINT.test(line.raw) || !isSecretName(line.raw)) return;
     const generic = isCode ? secretLiterals(line) : [configSecret(line.raw)].filter((value): value is string => value !== null);
     if (generic.length > 0) hits.push(hit(line, "generic", "credential-like value", "high", generic));
   });

@@ -61,6 +61,9 @@ function commandArgument(call: ShellCall, args: string[], flagAt: number): strin
   return flagAt >= 0 ? (args[flagAt + 1] ?? null) : null;
 }
 
+/** Keywords every match contains; lines without them are skipped cheaply. */
+const HINT = /exec|spawn|system|popen|subprocess|commands\.|Command|ProcessBuilder|passthru|proc_open|Open3|`/;
+
 function check(context: HunkContext): RuleHit[] {
   const calls = SHELL_CALLS[context.language!.language] ?? [];
   return perAddedLine(context, (line, index) => {
@@ -96,7 +99,7 @@ function check(context: HunkContext): RuleHit[] {
       suggestion:
         "Pass the program and its arguments as a list without a shell (execFile/spawn, subprocess.run([...]), exec.Command(prog, args...)), or quote with shlex.quote/escapeshellarg.",
     };
-  });
+  }, HINT);
 }
 
 export const commandInjectionRule: Rule = {

@@ -22,6 +22,9 @@ const EVAL_CALLS: Partial<Record<Language, RegExp[]>> = {
 };
 EVAL_CALLS.typescript = EVAL_CALLS.javascript;
 
+/** Keywords every match contains; lines without them are skipped cheaply. */
+const HINT = /eval|Function|setTimeout|setInterval|exec|compile|create_function|assert/;
+
 function check(context: HunkContext): RuleHit[] {
   const patterns = EVAL_CALLS[context.language!.language] ?? [];
   return perAddedLine(context, (line, index) => {
@@ -42,7 +45,7 @@ function check(context: HunkContext): RuleHit[] {
       };
     }
     return null;
-  });
+  }, HINT);
 }
 
 export const evalRule: Rule = {

@@ -43,10 +43,14 @@ function injects(code: string, text: string, interpolated: boolean): boolean {
   return false;
 }
 
+/** A cheap first test: no SQL verb in any string of the line, no SQL statement starts there. */
+const SQL_WORD = /select|insert|update|delete|create|drop|alter|truncate/i;
+
 /** Variables that some line of the hunk (added or context) assigns a SQL string to. */
 function sqlVariablesOf(lines: SourceLine[]): Set<string> {
   const names = new Set<string>();
   lines.forEach((line, index) => {
+    if (!line.strings.some((token) => SQL_WORD.test(token.text))) return;
     const target = /(\$?\w+)\s*(?::=|=(?!=))\s*["'`]/.exec(line.code);
     if (target && SQL.test(statementStrings(lines, index).text)) names.add(target[1]!);
   });
@@ -56,10 +60,11 @@ function sqlVariablesOf(lines: SourceLine[]): Set<string> {
 function check(context: HunkContext): RuleHit[] {
   const sqlVariables = sqlVariablesOf(context.lines);
   return perAddedLine(context, (line, index) => {
-    const assigned = /(?:^|[^\w.])(\$?\w+)\s*(?:\+=|\.=)\s*(.+)$/.exec(line.code);
+    const appends = sqlVariables.size > 0 && (line.code.includes("+=") || line.code.includes(".="));
+    const assigned = appends ? /(?:^|[^\w.])(\$?\w+)\s*(?:\+=|\.=)\s*(.+)$/.exec(line.code) : null;
     if (assigned && sqlVariables.has(assigned[1]!) && !/^["'`]/.test(assigned[2]!.trim())) return finding();
     // The statement is reported where its text starts, not on a line that only continues it.
-    if (line.strings.length === 0) return null;
+    if (line.strings.length === 0 || !line.strings.some((token) => SQL_WORD.test(token.text))) return null;
     const { text, last } = statementStrings(context.lines, index);
     if (!SQL.test(text)) return null;
     // Tagged templates (sql`...`, Prisma.sql`...`) parameterise every ${} they contain.

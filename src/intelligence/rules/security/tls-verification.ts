@@ -49,6 +49,9 @@ function nodeTlsEnvOff(line: SourceLine): boolean {
   );
 }
 
+/** Keywords every match contains; lines without them are skipped cheaply. */
+const HINT = /rejectUnauthorized|NODE_TLS|strictSSL|checkServerIdentity|verify|CERT_NONE|unverified|check_hostname|InsecureSkipVerify|HOSTNAME_VERIFIER|HostnameVerifier|TrustAll|InsecureTrustManager|VERIFY_NONE|ssl_verify|CURLOPT_SSL|Trusted/;
+
 function check(context: HunkContext): RuleHit[] {
   const { language } = context.language!;
   return perAddedLine(context, (line, index) => {
@@ -66,7 +69,7 @@ function check(context: HunkContext): RuleHit[] {
       suggestion:
         "Keep verification on; for a private CA pass its certificate (ca / verify='/path/ca.pem' / RootCAs / a trust store) instead of disabling checks.",
     };
-  });
+  }, HINT);
 }
 
 export const tlsVerificationRule: Rule = {

@@ -26,6 +26,9 @@ function identifiersAround(lines: SourceLine[], index: number): string {
     .join("\n");
 }
 
+/** Keywords every match contains; lines without them are skipped cheaply. */
+const HINT = /md5|sha-?1/i;
+
 function check(context: HunkContext): RuleHit[] {
   const pattern = WEAK_HASHES[context.language!.language];
   return perAddedLine(context, (line, index) => {
@@ -38,7 +41,7 @@ function check(context: HunkContext): RuleHit[] {
       suggestion:
         "Hash passwords with a slow KDF (argon2id, bcrypt, scrypt, PBKDF2) and sign or compare tokens with HMAC-SHA-256.",
     };
-  });
+  }, HINT);
 }
 
 export const weakHashRule: Rule = {
