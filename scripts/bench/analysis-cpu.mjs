@@ -53,8 +53,8 @@ function buildDiff(parseHunkFile) {
   for (let copy = 0; added < TARGET_ADDED_LINES; copy++) {
     for (const hunk of hunks) {
       if (added >= TARGET_ADDED_LINES) break;
-      const slash = hunk.filename.lastIndexOf("/");
-      const filename = `copy${copy % 7}/${hunk.filename.slice(0, slash + 1)}v${copy}-${hunk.filename.slice(slash + 1)}`;
+      // Two copies of the fixture tree, each file collecting many hunks: about 200 files, like a big real PR.
+      const filename = `copy${copy % 2}/${hunk.filename}`;
       const file = files.get(filename) ?? { filename, status: "modified", additions: 0, deletions: 0, changes: 0, patches: [], offset: 0 };
       // Shift the hunk down the file so repeated copies are distinct hunks of one file, as in a real diff.
       const shifted = hunk.patch.replace(/^@@ -(\d+),(\d+) \+(\d+),(\d+) @@/, (_, a, b, c, d) => `@@ -${+a + file.offset},${b} +${+c + file.offset},${d} @@`);
