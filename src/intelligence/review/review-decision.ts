@@ -53,3 +53,19 @@ export function reviewSkipReasons(
   }
   return reasons;
 }
+
+export interface ReviewDecision {
+  review: boolean;
+  skips: ReviewSkip[];
+}
+
+/** Review or not, with every reason not to: the handler posts the reasons instead of a review when skipping. */
+export function reviewDecision(
+  pullRequest: PullRequestFacts,
+  files: ChangedFile[],
+  review: ReviewConfig,
+  isIgnored: (path: string) => string | null,
+): ReviewDecision {
+  const skips = reviewSkipReasons(pullRequest, files, review, isIgnored);
+  return { review: skips.length === 0, skips };
+}

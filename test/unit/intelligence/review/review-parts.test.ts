@@ -3,7 +3,7 @@ import type { Finding } from "../../../../src/intelligence/analysis/finding";
 import { analysisOptionsFromConfig } from "../../../../src/intelligence/config/analysis-options";
 import { defaultRepositoryConfig } from "../../../../src/intelligence/config/repository-config";
 import { compareFindings } from "../../../../src/intelligence/review/compare-findings";
-import { reviewSkipReasons } from "../../../../src/intelligence/review/review-decision";
+import { reviewDecision, reviewSkipReasons } from "../../../../src/intelligence/review/review-decision";
 import { riskScore } from "../../../../src/intelligence/review/risk-score";
 import { summarizeChange } from "../../../../src/intelligence/review/summarize-change";
 import { changedFile } from "../snippet";
@@ -60,6 +60,8 @@ describe("reviewSkipReasons", () => {
 
   it("reviews an ordinary pull request", () => {
     expect(reviewSkipReasons(pr, files, review, isIgnored!)).toEqual([]);
+    expect(reviewDecision(pr, files, review, isIgnored!)).toEqual({ review: true, skips: [] });
+    expect(reviewDecision({ ...pr, draft: true }, files, { ...review, enabled: false }, isIgnored!).skips).toHaveLength(2);
   });
 
   it("skips drafts, bots, skip phrases in titles and changes that are all ignored, saying why", () => {
