@@ -13,5 +13,5 @@ export const FEATURE_RULES: readonly EvidenceRule[] = [
   titleRule("feature", 0.3, /\b(?:feature|support for|option (?:to|for)|ability to|would be nice|request|proposal|configurable|customi[sz]able)\b/i, "request wording"),
   sectionRule("feature", 0.5, FEATURE_SECTIONS),
   proseRule("feature", 0.4, /\b(?:it would be (?:nice|great|good|helpful|useful|awesome)|would be (?:nice|great|helpful|useful) (?:to|if)|i(?:'d| would) (?:like|love) (?:to|it if)|please (?:add|consider|support)|could you (?:add|support)|feature request|add (?:an? )?(?:option|setting|flag|support)|support for|would like to be able|i suggest|suggest(?:ion)? (?:is|to)|nice to have|should (?:support|allow)|there should be|how about|should be able to|would be useful|would help)\b/i, "request wording"),
-  proseRule("feature", 0.35, /^\s*(?:add|support|allow|provide|implement|enable|expose)\s+\w+/im, "request phrased as a change"),
+  proseRule("feature", 0.35, /^\s*(?:[-*+]\s+)?(?:\[[ x]\]\s+)?(?:add|support|allow|provide|implement|enable|expose)\s+\w+/im, "request phrased as a change"),
 ];
