@@ -18,8 +18,9 @@ export const RELATED_THRESHOLD = 0.25;
 const LIMIT = 3;
 // Titles say what an issue is about in few words; counting their terms twice keeps long bodies from drowning them.
 const TITLE_WEIGHT = 2;
-// Long pasted logs would dominate term counts; the first part of a body carries the description.
-const BODY_CHARS = 4_000;
+// Long pasted logs would dominate term counts, and tokenising them is most of the CPU cost against 500 issues;
+// the first part of a body carries the description.
+const BODY_CHARS = 2_000;
 
 function terms(title: string, body: string | null | undefined): string[] {
   const titleTerms = tokenize(title);
