@@ -1,3 +1,4 @@
+import { InvalidInputError } from "../../errors";
 import { assessPriority } from "./assess-priority";
 import { classifyIssue } from "./classify-issue";
 import { decideLabels } from "./decide-labels";
@@ -15,11 +16,15 @@ export type { TriageResult } from "./triage-result";
 /**
  * Triages one issue: labels, priority, related issues, suggested assignees and the sticky comment, each
  * behind its own switch. Pure: everything it needs comes in `input`, nothing is fetched or written.
- * Throws a ZodError when input or options are malformed.
+ * Throws InvalidInputError when input or options are malformed.
  */
 export function triageIssue(input: TriageInput, options: TriageOptions = {}): TriageResult {
-  const { issue, repositoryLabels, removedByHuman, recentIssues, codeowners, recentAuthors } = triageInputSchema.parse(input);
-  const settings = triageOptionsSchema.parse(options);
+  const parsedInput = triageInputSchema.safeParse(input);
+  const parsedOptions = triageOptionsSchema.safeParse(options);
+  if (!parsedInput.success) throw new InvalidInputError("Triage input is malformed; check what the handler gathered from GitHub", parsedInput.error.issues);
+  if (!parsedOptions.success) throw new InvalidInputError("Triage options are malformed; check the repository's triage configuration", parsedOptions.error.issues);
+  const { issue, repositoryLabels, removedByHuman, recentIssues, codeowners, recentAuthors } = parsedInput.data;
+  const settings = parsedOptions.data;
   const classification = classifyIssue(issue.title, issue.body);
 
   const labels = settings.labels

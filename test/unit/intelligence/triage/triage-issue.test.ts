@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "../../../../src/errors";
 import { isTriageComment, TRIAGE_COMMENT_MARKER } from "../../../../src/intelligence/triage/triage-comment";
 import { type TriageInput, triageIssue } from "../../../../src/intelligence/triage/triage-issue";
 
@@ -51,8 +52,9 @@ describe("triageIssue", () => {
     expect(triageIssue(input, { minConfidence: 1 }).labels?.suggested.map((d) => d.label)).toEqual(["type: bug"]);
   });
 
-  it("rejects malformed input instead of guessing", () => {
-    expect(() => triageIssue({ ...input, issue: { ...input.issue, number: -1 } })).toThrow();
+  it("rejects malformed input and options instead of guessing", () => {
+    expect(() => triageIssue({ ...input, issue: { ...input.issue, number: -1 } })).toThrow(InvalidInputError);
+    expect(() => triageIssue(input, { minConfidence: 2 })).toThrow(/options are malformed/);
   });
 });
 
