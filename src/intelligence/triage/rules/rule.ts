@@ -1,0 +1,44 @@
+import type { IssueDocument } from "../issue-document";
+import type { IssueType } from "../issue-type";
+
+/**
+ * One piece of evidence for a type: `find` returns a human-readable description of what it saw, or null.
+ * `weight` is the probability-like strength of that evidence alone; rules combine by noisy-OR.
+ */
+export interface EvidenceRule {
+  type: IssueType;
+  weight: number;
+  find(doc: IssueDocument): string | null;
+}
+
+/** A rule that fires when `pattern` matches the title; the evidence quotes the match. */
+export function titleRule(type: IssueType, weight: number, pattern: RegExp, what: string): EvidenceRule {
+  return { type, weight, find: (doc) => quote(what, "title", pattern.exec(doc.title)?.[0]) };
+}
+
+/** A rule that fires when `pattern` matches the prose of the body. */
+export function proseRule(type: IssueType, weight: number, pattern: RegExp, what: string): EvidenceRule {
+  return { type, weight, find: (doc) => quote(what, "body", pattern.exec(doc.prose)?.[0]) };
+}
+
+/** A rule that fires when one of the template section names appears as a heading. */
+export function sectionRule(type: IssueType, weight: number, sections: readonly string[]): EvidenceRule {
+  return {
+    type,
+    weight,
+    find(doc) {
+      const hit = sections.find((s) => doc.headings.some((h) => h.startsWith(s)));
+      return hit === undefined ? null : `template section "${capitalise(hit)}"`;
+    },
+  };
+}
+
+function quote(what: string, where: string, match: string | undefined): string | null {
+  if (match === undefined) return null;
+  const shown = match.trim().replace(/\s+/g, " ").slice(0, 40);
+  return `${what} in ${where}: "${shown}"`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
