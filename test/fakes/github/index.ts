@@ -8,3 +8,4 @@ export { FakeRepository, type CommitInit, type FakeFileChange, type FakeIssue } 
 export type { FakeCheckRun } from "./rest-checks";
 export type { FakeComment } from "./rest-issues";
 export { diffLines } from "./diff-lines";
+export { givenRepository } from "./given";
