@@ -21,7 +21,8 @@ const batches = <T>(items: T[], size: number): T[][] =>
  * Publishes a check run with any number of annotations: one create with the first 50, then one update
  * per further 50, which GitHub appends. With more than 50, the run is created in progress and only the last
  * update gives it its final status and conclusion, so nobody sees it concluded with half its annotations.
- * Every annotation is checked before the first request, so a bad one cannot leave a run half published.
+ * Every annotation is checked before the first request, so a bad one cannot leave a run half published; an
+ * update GitHub fails leaves the run in progress with the annotations sent so far, and the error is thrown.
  * @see https://docs.github.com/en/rest/checks/runs#update-a-check-run
  */
 export async function publishCheckRun(env: Env, ref: RepositoryRef, run: CheckRunPublication): Promise<PublishedCheckRun> {

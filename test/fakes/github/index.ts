@@ -4,7 +4,8 @@
  */
 export { FakeGitHub, type FakeCall, type Fault } from "./fake-github";
 export { FAKE_APP, installationResource, repositoryResource } from "./resources";
-export { FakeRepository, type CommitInit, type FakeFileChange, type FakeIssue } from "./repository";
+export { FakeRepository, type CommitInit, type FakeIssue } from "./repository";
+export type { DiffEntry, FakeFileChange } from "./diff-entry";
 export type { FakeCheckRun } from "./rest-checks";
 export type { FakeComment } from "./rest-issues";
 export { diffLines } from "./diff-lines";

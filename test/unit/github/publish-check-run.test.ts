@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { createCheckRun, updateCheckRun, type CheckRunAnnotation } from "../../../src/github/check-run";
+import { githubRequest } from "../../../src/github/github-request";
+import { getInstallationToken } from "../../../src/github/installation-token";
 import { publishCheckRun } from "../../../src/github/publish-check-run";
 import { FakeGitHub, givenRepository } from "../../fakes/github";
 
@@ -112,6 +114,20 @@ describe("createCheckRun and updateCheckRun", () => {
     github.fail(`POST /repos/${repo.fullName}/check-runs`, { status: 502 });
     await expect(createCheckRun(bindings, ref, { name: "x", head_sha: head })).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE", retryable: true });
     expect(github.restCalls(repo, "POST")).toHaveLength(1);
+  });
+
+  it("meet a fake GitHub that, like GitHub, answers 422 to 51 annotations in one request", async () => {
+    const { repo, ref, head } = pullRequestHead();
+    const token = await getInstallationToken(bindings, ref.installationId);
+    const send = githubRequest(bindings, { token })("POST /repos/{owner}/{repo}/check-runs", {
+      owner: ref.owner,
+      repo: ref.name,
+      name: "x",
+      head_sha: head,
+      output: { title: "t", summary: "s", annotations: annotations(51) },
+    });
+    await expect(send).rejects.toMatchObject({ status: 422, response: { data: { message: "Validation Failed", errors: [{ resource: "CheckRun", field: "annotations" }] } } });
+    expect(github.checkRunsOn(repo, head)).toEqual([]);
   });
 
   it("reports GitHub's answer for a commit it does not have as a rejected write", async () => {
