@@ -3,6 +3,7 @@ import { RequestError } from "@octokit/request-error";
 import { AppError } from "../errors";
 import pLimit, { type LimitFunction } from "p-limit";
 import { githubError } from "./github-request";
+import { githubWriteError } from "./write-error";
 import { getInstallationToken, tokenCacheKey } from "./installation-token";
 import { GitHubRetryLaterError, rateLimitError, SECONDARY_LIMIT_MIN_WAIT_SECONDS } from "./rate-limit";
 
@@ -25,8 +26,10 @@ export interface CallOptions {
   deliveryId: string;
   /** Completes "... while {doing}" in error messages. */
   doing: string;
-  /** Only idempotent calls (reads) are retried after a transient failure. */
+  /** Only idempotent calls (reads, and writes that GitHub applies once however often sent) are retried after a transient failure. */
   idempotent: boolean;
+  /** A write: a plain 403 or a 422 then becomes a distinct error that the queue must not retry. */
+  write?: boolean;
 }
 
 // @octokit/request reports network failures as RequestError with status 500, so this covers them too.
@@ -66,7 +69,7 @@ export function callAsInstallation<T>(env: Env, options: CallOptions, call: (tok
           await sleep(SHORT_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random()));
           continue;
         }
-        throw graphqlError(error, options.doing) ?? githubError(error, options.doing);
+        throw graphqlError(error, options.doing) ?? (options.write ? githubWriteError : githubError)(error, options.doing);
       }
     }
   });

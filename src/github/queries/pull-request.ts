@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { checkGraphqlBudget, noteGraphqlBudget, rateLimitInfo } from "../graphql-budget";
-import { githubGraphql } from "../graphql-client";
-import { githubError } from "../github-request";
-import { callAsInstallation } from "../installation-call";
+import { repositoryName, type RepositoryRef } from "../repository-ref";
 import { PULL_REQUEST_QUERY } from "./documents";
+import { runQuery } from "./run-query";
 
 const pullRequestDetails = z.object({
   id: z.string(),
@@ -20,29 +18,19 @@ const pullRequestDetails = z.object({
 });
 export type PullRequestDetails = z.infer<typeof pullRequestDetails>;
 
-const answer = z.object({
-  repository: z.object({ pullRequest: pullRequestDetails.nullable() }).nullable(),
-  rateLimit: rateLimitInfo,
-});
+const answer = z.object({ repository: z.object({ pullRequest: pullRequestDetails.nullable() }).nullable() });
 
-export interface PullRequestRef {
-  installationId: number;
-  deliveryId: string;
-  owner: string;
-  name: string;
+export interface PullRequestRef extends RepositoryRef {
   number: number;
 }
 
 /** A pull request's current details through GitHub's GraphQL API (null when GitHub no longer has it). */
 export async function fetchPullRequest(env: Env, ref: PullRequestRef): Promise<PullRequestDetails | null> {
-  checkGraphqlBudget(ref.installationId);
-  const doing = `reading pull request ${ref.owner}/${ref.name}#${ref.number}`;
-  const data = await callAsInstallation(env, { ...ref, doing, idempotent: true }, (token) =>
-    githubGraphql(env, token)(PULL_REQUEST_QUERY, { owner: ref.owner, name: ref.name, number: ref.number }),
-  );
-  const result = answer.safeParse(data);
-  if (!result.success) throw githubError(result.error, doing);
-  const parsed = result.data;
-  noteGraphqlBudget(ref.installationId, parsed.rateLimit);
-  return parsed.repository?.pullRequest ?? null;
+  const data = await runQuery(env, ref, {
+    document: PULL_REQUEST_QUERY,
+    variables: { owner: ref.owner, name: ref.name, number: ref.number },
+    answer,
+    doing: `reading pull request ${repositoryName(ref)}#${ref.number}`,
+  });
+  return data.repository?.pullRequest ?? null;
 }
