@@ -22,8 +22,10 @@ export interface ServiceCall<T> {
   body?: unknown;
   /** Sent as `Idempotency-Key`, so a retried forward is applied once. */
   idempotencyKey?: string;
-  /** Non-2xx statuses that are answers rather than failures (ChittyAuth's 401 for an invalid token). */
+  /** Non-2xx statuses that are answers rather than failures, their body read by `schema` (ChittyID's 400 {valid: false}). */
   answerStatuses?: readonly number[];
+  /** Statuses whose meaning is fixed, answered without reading the body (ChittyAuth's 401 for an invalid token). */
+  fixedAnswers?: Readonly<Partial<Record<number, T>>>;
   /** The breaker to go through when the operation is served elsewhere (ChittyRegister); the service's own by default. */
   circuit?: string;
   /** Reads the answer; its failure is reported as an answer the gateway cannot understand. */
@@ -101,6 +103,11 @@ export async function callService<T>(env: Env, call: ServiceCall<T>, options: Ca
   }
 
   const status = response.status;
+  const fixed = call.fixedAnswers?.[status];
+  if (fixed !== undefined) {
+    recovered(breaker.recordSuccess(now()));
+    return { status, data: fixed };
+  }
   if (status >= 500 || status === 408 || status === 429) return unreachable("server-error", `${what} answered ${status}`);
   if ((status < 200 || status >= 300) && !call.answerStatuses?.includes(status)) {
     const message = `${what} refused the request with ${status}${status === 401 || status === 403 ? `; check that the secret ${SERVICE_SETTINGS[call.service].tokenVar} holds a token the service accepts` : ""}`;
