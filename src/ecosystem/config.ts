@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_ROUTES, ROUTE_NAMES, serviceOfRoute, type RouteName, type Routes } from "./routes";
+import { DEFAULT_ROUTES, ROUTE_NAMES, type RouteName, type Routes } from "./routes";
 import { ECOSYSTEM_SERVICES, type EcosystemService } from "./services";
 
 /** Where each service's base URL and Bearer token come from. An empty URL means the embedded default. */
@@ -99,11 +99,15 @@ function readConfig(env: Env): EcosystemConfig {
       if (parsed.success) Object.assign(routes, parsed.data);
       else {
         for (const issue of parsed.error.issues) {
-          const key = String(issue.path[0] ?? "");
-          const message = `CHITTYOS_ROUTES${key ? `["${key}"]` : ""}: ${issue.message}${key ? "" : `; known operations: ${ROUTE_NAMES.join(", ")}`}`;
-          const service = (ROUTE_NAMES as string[]).includes(key) ? serviceOfRoute(key as RouteName) : undefined;
-          if (service) routeErrors.set(service, [...(routeErrors.get(service) ?? []), message]);
-          else globalErrors.push(message);
+          const unknown = issue.code === "unrecognized_keys";
+          for (const key of unknown ? issue.keys : [String(issue.path[0] ?? "")]) {
+            const message = unknown
+              ? `CHITTYOS_ROUTES names an unknown operation "${key}"; known operations: ${ROUTE_NAMES.join(", ")}`
+              : `CHITTYOS_ROUTES${key ? `["${key}"]` : ""}: ${issue.message}`;
+            const service = ECOSYSTEM_SERVICES.find((s) => key.startsWith(`${s}.`));
+            if (service) routeErrors.set(service, [...(routeErrors.get(service) ?? []), message]);
+            else globalErrors.push(message);
+          }
         }
         // Only the valid overrides apply; a typo in one must not move the others back to their defaults.
         const entries = json && typeof json === "object" && !Array.isArray(json) ? Object.entries(json) : [];

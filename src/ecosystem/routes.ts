@@ -32,7 +32,3 @@ export type Routes = Record<RouteName, string>;
 
 export const ROUTE_NAMES = Object.keys(DEFAULT_ROUTES) as RouteName[];
 
-/** The service an operation belongs to: the part of its name before the dot. */
-export function serviceOfRoute(route: RouteName): EcosystemService {
-  return route.slice(0, route.indexOf(".")) as EcosystemService;
-}
