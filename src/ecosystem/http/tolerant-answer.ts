@@ -46,7 +46,7 @@ export function pick(scopes: Record<string, unknown>[], names: readonly string[]
 }
 
 /** "a, b or c" (at the top level or under data) */
-export function describe(names: readonly string[]): string {
+function describe(names: readonly string[]): string {
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "");
   return `${list} (at the top level or under data)`;
 }
