@@ -64,7 +64,8 @@ export async function callService<T>(env: Env, call: ServiceCall<T>, options: Ca
     throw new ServiceUnreachableError(
       call.service,
       "circuit-open",
-      `${call.service} is failing (${lastError?.message ?? "unknown error"}); its circuit is open, calls resume with a probe at ${new Date(permit.retryAt).toISOString()}`,
+      `${call.service} is failing (${lastError?.message ?? "unknown error"}); its circuit is open, ` +
+        `calls resume with a probe at ${new Date(permit.retryAt).toISOString()}`,
     );
   }
 
@@ -110,7 +111,8 @@ export async function callService<T>(env: Env, call: ServiceCall<T>, options: Ca
   }
   if (status >= 500 || status === 408 || status === 429) return unreachable("server-error", `${what} answered ${status}`);
   if ((status < 200 || status >= 300) && !call.answerStatuses?.includes(status)) {
-    const message = `${what} refused the request with ${status}${status === 401 || status === 403 ? `; check that the secret ${SERVICE_SETTINGS[call.service].tokenVar} holds a token the service accepts` : ""}`;
+    const hint = status === 401 || status === 403 ? `; check that the secret ${SERVICE_SETTINGS[call.service].tokenVar} holds a token the service accepts` : "";
+    const message = `${what} refused the request with ${status}${hint}`;
     recovered(breaker.recordRejection(now(), message));
     throw new UpstreamResponseError(call.service, message, status);
   }

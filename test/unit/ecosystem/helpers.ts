@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, vi } from "vitest";
+import { SERVICE_SETTINGS } from "../../../src/ecosystem/config";
 import { resetDiscoveryCache } from "../../../src/ecosystem/discovery";
 import { resetBreakers } from "../../../src/ecosystem/http/circuit-breaker";
 import { resetProbes } from "../../../src/ecosystem/service-status";
@@ -42,7 +43,13 @@ export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 /** An env with no ChittyOS service configured: every service embedded. */
 export function embeddedEnv(overrides: Record<string, string> = {}): Env {
   const vars = Object.fromEntries(
-    ["CHITTY_ID_URL", "CHITTY_AUTH_URL", "CHITTY_REGISTRY_URL", "CHITTY_REGISTER_URL", "CHITTY_DNA_URL", "CHITTY_VERIFY_URL", "CHITTY_CERTIFY_URL", "CHITTY_CHRONICLE_URL", "CHITTY_CHRONICLE_CASE_ID", "CHITTYOS_TIMEOUT_MS", "CHITTYOS_ROUTES"].map((v) => [v, ""]),
+    [
+      ...Object.values(SERVICE_SETTINGS).map((s) => s.urlVar),
+      "CHITTY_REGISTER_URL",
+      "CHITTY_CHRONICLE_CASE_ID",
+      "CHITTYOS_TIMEOUT_MS",
+      "CHITTYOS_ROUTES",
+    ].map((v) => [v, ""]),
   );
   return { ...bindings, ...vars, ...overrides } as Env;
 }
