@@ -102,3 +102,39 @@ export class TooManySubscriptionsError extends AppError {
     super(429, "TOO_MANY_SUBSCRIPTIONS", `At most ${limit} subscriptions may be open at once per actor budget; close one and retry`);
   }
 }
+
+/** Why a call to a ChittyOS service got no answer at all. */
+export type UnreachableReason = "refused" | "timeout" | "server-error" | "circuit-open";
+
+/**
+ * A ChittyOS service could not be reached in time: the connection failed, it did not answer within
+ * CHITTYOS_TIMEOUT_MS, it answered 5xx/408/429, or its circuit is open. Retryable: the outbox and queue retry later.
+ */
+export class ServiceUnreachableError extends UpstreamUnavailableError {
+  constructor(
+    readonly service: string,
+    readonly reason: UnreachableReason,
+    message: string,
+    cause?: unknown,
+  ) {
+    super(service, cause);
+    // UpstreamUnavailableError's generic sentence hides which of the four outages this was.
+    this.message = message;
+  }
+}
+
+/**
+ * A ChittyOS service answered, but with a refusal (4xx) or with something the gateway cannot read.
+ * Not retryable as is: the configuration (token, route) or the service needs fixing first.
+ */
+export class UpstreamResponseError extends AppError {
+  constructor(
+    readonly service: string,
+    message: string,
+    /** The upstream's HTTP status. */
+    readonly upstreamStatus: number,
+    cause?: unknown,
+  ) {
+    super(502, "UPSTREAM_BAD_RESPONSE", message, { cause });
+  }
+}
