@@ -166,6 +166,9 @@ export const installationRepositories = sqliteTable(
 export const DELIVERY_STATUSES = ["queued", "ignored", "received", "processed", "failed", "dead"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+// Evaluated inside the writing statement, under D1's single-writer lock; the index makes max() one lookup.
+const NEXT_DELIVERY_CHANGE = sql`(SELECT coalesce(max("change_seq"), 0) + 1 FROM "webhook_deliveries")`;
+
 /**
  * One row per GitHub delivery. Inserting the row is the exactly-once claim: the primary key is
  * X-GitHub-Delivery, and only the request whose insert changed a row may enqueue the delivery.
@@ -187,10 +190,17 @@ export const webhookDeliveries = sqliteTable(
     payloadRef: text("payload_ref"),
     /** Wall time of the attempt that processed it, for the p95 in Query.deliveryMetrics. */
     processingMs: integer("processing_ms"),
+    /**
+     * Commit order of the row's last change, for Subscription.deliveries' keyset cursor: every insert and update
+     * through drizzle sets it to one more than the table's highest. D1 commits one writer at a time, so a later
+     * commit always gets a larger number, which a timestamp taken before a slow batch commits would not.
+     */
+    changeSeq: integer("change_seq").$defaultFn(() => NEXT_DELIVERY_CHANGE).$onUpdateFn(() => NEXT_DELIVERY_CHANGE),
   },
   (t) => [
     index("deliveries_received").on(t.receivedAt, t.deliveryId),
     index("deliveries_status_received").on(t.status, t.receivedAt),
+    index("deliveries_change_seq").on(t.changeSeq, t.deliveryId),
   ],
 );
 
