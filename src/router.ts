@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import { recordAuthFailure } from "./auth/audit";
 import { authenticateRequest } from "./authenticate-request";
 import { corsPolicy } from "./cors-policy";
+import { serveDashboard } from "./dashboard/serve-dashboard";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
 import { checkHealth } from "./health";
 import type { AppEnv } from "./rest/app-env";
@@ -68,6 +69,7 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
   app.use("*", corsPolicy);
   // GraphiQL's static files: public in development, like its page.
   for (const tool of options.localTools ?? []) app.use("*", tool);
+  app.use("/dashboard/*", serveDashboard);
   app.use("*", authenticateRequest);
   app.use("*", limitBody);
 
