@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -16,5 +16,8 @@ export async function launchChromium(): Promise<BrowserContext> {
   }
   // launchPersistentContext is how playwright takes --user-data-dir: a profile nobody else has touched.
   const profile = mkdtempSync(path.join(tmpdir(), "chittyconnect-chromium-"));
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1440, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1440, height: 900 } });
+  // The profile goes with the browser.
+  context.on("close", () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+  return context;
 }
