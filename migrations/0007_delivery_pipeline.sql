@@ -1,3 +1,3 @@
 ALTER TABLE `webhook_deliveries` ADD `lease_until` integer;--> statement-breakpoint
-ALTER TABLE `webhook_deliveries` ADD `updated_at` integer;--> statement-breakpoint
-CREATE INDEX `deliveries_updated` ON `webhook_deliveries` (`updated_at`,`delivery_id`);
+ALTER TABLE `webhook_deliveries` ADD `change_seq` integer;--> statement-breakpoint
+CREATE INDEX `deliveries_change_seq` ON `webhook_deliveries` (`change_seq`,`delivery_id`);

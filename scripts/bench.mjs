@@ -11,6 +11,7 @@ import { SCENARIOS, selectScenarios } from "./bench/scenarios.mjs";
 import { serveWithMiniflare } from "./bench/serve-miniflare.mjs";
 import { serveWithWrangler } from "./bench/serve-wrangler.mjs";
 import { createWorkspace } from "./bench/workspace.mjs";
+import { runSubscriptionBench } from "./bench/subscriptions.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -25,6 +26,8 @@ const EVENT_PIPELINE_ALLOWANCE_S = 660;
 const eventCount = Number(process.env.BENCH_EVENTS ?? 1000);
 
 async function main() {
+  // BENCH_ONLY=subscriptions: only the 200-stream measure (scripts/bench/subscriptions.mjs); a full run ends with it.
+  if (process.env.BENCH_ONLY?.trim().toLowerCase() === "subscriptions") return void (await runSubscriptionBench(ROOT));
   const config = readConfig(process.env, Object.keys(SERVERS));
   // The event pipeline is measured once, under wrangler dev, after the request scenarios; BENCH_ONLY=event runs only it.
   const eventsOnly = config.only !== undefined && EVENT_PIPELINE.includes(config.only.toLowerCase());
@@ -80,6 +83,7 @@ async function main() {
   const files = await writeResults(ROOT, report, markdown);
   console.log(`Wrote ${files.map((f) => path.relative(ROOT, f)).join(" and ")}.`);
 
+  if (config.only === undefined && (await runSubscriptionBench(ROOT)).errors > 0) process.exitCode = 1;
   const failed = modes.flatMap((m) => m.rows.filter((r) => r.failures.length > 0).map((r) => `${m.mode}: ${r.name}`));
   if (eventPipeline && (eventPipeline.lost > 0 || eventPipeline.duplicated > 0 || eventPipeline.accepted !== eventCount)) {
     failed.push(`event pipeline: ${eventPipeline.lost} lost, ${eventPipeline.duplicated} duplicated, ${eventPipeline.accepted} of ${eventCount} accepted`);

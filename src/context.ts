@@ -10,11 +10,6 @@ export interface RequestContext {
   /** Aborted when the client goes away (enable_request_signal). */
   signal: AbortSignal | undefined;
   waitUntil: (promise: Promise<unknown>) => void;
-  /**
-   * Authenticates this request's credential again, from D1: long-lived streams call it every poll cycle so that
-   * a revoked, suspended or expired credential ends them. Answers up to `maxAgeMs` old may be shared.
-   */
-  reauthenticate: (maxAgeMs: number) => Promise<Actor>;
 }
 
 export function createRequestContext(options: {
@@ -23,9 +18,8 @@ export function createRequestContext(options: {
   actor: Actor;
   request: Request;
   waitUntil: (promise: Promise<unknown>) => void;
-  reauthenticate: (maxAgeMs: number) => Promise<Actor>;
 }): RequestContext {
-  const { env, db, actor, request, waitUntil, reauthenticate } = options;
+  const { env, db, actor, request, waitUntil } = options;
   return {
     env,
     db,
@@ -33,6 +27,5 @@ export function createRequestContext(options: {
     requestId: request.headers.get("cf-ray") ?? crypto.randomUUID(),
     signal: request.signal,
     waitUntil,
-    reauthenticate,
   };
 }

@@ -6,6 +6,7 @@ import { recordAuthFailure } from "./auth/audit";
 import { authenticateRequest } from "./auth/authenticate-request";
 import { chargeCallerAddress } from "./auth/ip-rate-limit";
 import { corsPolicy } from "./cors-policy";
+import { serveDashboard } from "./dashboard/serve-dashboard";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
 import { checkHealth } from "./health";
 import type { AppEnv } from "./app-env";
@@ -69,6 +70,7 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
   // Public: mounted before authentication, so mount order alone says what answers without a credential. Each
   // is charged to the caller's address (IP_RATE_LIMITER), since no actor budget covers it.
   for (const tool of options.localTools ?? []) app.use("*", tool);
+  app.use("/dashboard/*", serveDashboard);
   app.get("/health", chargeCallerAddress, async (c) => {
     const health = await checkHealth(c.env);
     return c.json(health, health.status === "ok" ? 200 : 503);

@@ -1,7 +1,7 @@
 import { createDatabase } from "./db/client";
 import { purgeExpiredDelegations } from "./resolvers/delegation";
 import { purgeAuthFailureCounts, purgeUsedFlowStates } from "./resolvers/maintenance";
-import { purgeLapsedLeases } from "./resolvers/subscription-lease";
+import { purgeLapsedLeases } from "./subscriptions/subscription-lease";
 
 /** The cron trigger's periodic maintenance; each task is independent, so one failing does not stop the rest. */
 export async function runScheduledTasks(env: Env, now = Date.now()): Promise<Record<string, number | string>> {

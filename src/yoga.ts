@@ -9,6 +9,7 @@ import { chargeMutationFields } from "./graphql/charge-mutation-fields";
 import { renderGraphiqlPage } from "./graphiql/render-graphiql-page";
 import { graphqlLimitPlugins } from "./graphql/limit-plugins";
 import { schema } from "./schema/index";
+import { useResumableSse } from "./subscriptions/resumable-sse";
 
 /** What each masked error hid, for development answers only (revealInDevelopment). */
 const maskedOriginals = new WeakMap<GraphQLError, unknown>();
@@ -126,5 +127,7 @@ export const yoga = createYoga<RequestContext>({
     chargeMutationFields(),
     errorsForEnvironment(),
     useDisableIntrospection({ isDisabled: (_request, context) => isProduction(context) }),
+    // Last: its SSE writer (ids, Last-Event-ID, keep-alive) replaces Yoga's for streams.
+    useResumableSse(),
   ],
 });

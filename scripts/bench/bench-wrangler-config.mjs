@@ -17,9 +17,10 @@ const INTERNAL_FIELDS = ["configPath", "userConfigPath", "topLevelName", "define
  * the bench passes every secret it needs itself.
  * @param {string} source Path of the project's config (wrangler.toml or bench/floor.wrangler.toml).
  * @param {string} target Path of the wrangler.json to write.
+ * @param {{ main?: string }} [overrides] Another entry module (absolute path).
  * @returns {Promise<string>} `target`
  */
-export async function writeBenchWranglerConfig(source, target) {
+export async function writeBenchWranglerConfig(source, target, overrides = {}) {
   const resolved = unstable_readConfig({ config: source });
   const config = Object.fromEntries(Object.entries(resolved).filter(([key]) => !INTERNAL_FIELDS.includes(key)));
   if (config.unsafe && Object.keys(config.unsafe).length === 0) delete config.unsafe;
@@ -37,6 +38,7 @@ export async function writeBenchWranglerConfig(source, target) {
     ...rl,
     simple: { ...rl.simple, limit: BENCH_RATE_LIMIT },
   }));
+  if (overrides.main) config.main = overrides.main;
   await writeFile(target, `${JSON.stringify(config, null, 2)}\n`);
   return target;
 }

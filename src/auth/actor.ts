@@ -12,6 +12,10 @@ export interface Actor {
   scoped?: boolean;
   /** The delegation token's id when the credential is a delegation. */
   delegationId?: string;
+  /** The API key's id when the credential is an API key: streams re-check it by id. */
+  keyId?: string;
+  /** A ChittyAuth JWT's scope claim (null: unscoped), so a stream can recompute what it may do. */
+  jwtScope?: readonly string[] | null;
   /** When the credential stops working on its own (a delegation's or a JWT's `exp`), in ms; absent for keys. */
   expiresAt?: number;
   /** Whose request budget and subscription cap this request draws on (the actor itself, or its registrar's). */

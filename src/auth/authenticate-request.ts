@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from "hono";
 import { authenticateCredential, bearerCredential } from "./authenticate";
-import { recheckCredential } from "./credential-recheck";
 import { tallyAuthFailure } from "./failure-tally";
 import { enforceIpRateLimit } from "./ip-rate-limit";
 import { enforceRateLimit } from "./rate-limit";
@@ -35,7 +34,6 @@ export const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) =>
   await enforceRateLimit(c.env, actor);
   const session = touchSession(db, actor);
   if (session) waitUntil(session);
-  const reauthenticate = (maxAgeMs: number) => recheckCredential(c.env, db, credential, maxAgeMs);
-  c.set("ctx", createRequestContext({ env: c.env, db, actor, request: c.req.raw, waitUntil, reauthenticate }));
+  c.set("ctx", createRequestContext({ env: c.env, db, actor, request: c.req.raw, waitUntil }));
   return next();
 };

@@ -86,6 +86,7 @@ async function fromChittyAuth(env: Env, db: Database, token: string): Promise<Ac
     capabilities: effectiveCapabilities(actor.capabilities, verified.scopes),
     credential: "chittyauth-jwt",
     scoped: verified.scopes !== null,
+    jwtScope: verified.scopes,
     expiresAt: verified.expiresAt,
     budgetOwnerId: actor.budgetOwnerId ?? actor.id,
   };

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { actors, delegations, type DelegationRow } from "../db/schema";
 
@@ -7,8 +7,9 @@ export const MAX_DELEGATION_DEPTH = 3;
 
 // drizzle has no recursive CTE builder for SQLite; these subqueries go through its `sql` template, so values
 // are still bound parameters. The depth bound also stops a (corrupt) cycle from looping.
-const ancestorsAndSelf = (tokenId: string) => sql`(WITH RECURSIVE chain(id, parent_id, depth) AS (
-  SELECT ${delegations.id}, ${delegations.parentId}, 0 FROM ${delegations} WHERE ${delegations.id} = ${tokenId}
+// `tokenIds` is a parenthesised list or subquery, so one statement can read the chains of many streams' tokens.
+const ancestorsAndSelf = (tokenIds: SQL) => sql`(WITH RECURSIVE chain(id, parent_id, depth) AS (
+  SELECT ${delegations.id}, ${delegations.parentId}, 0 FROM ${delegations} WHERE ${delegations.id} IN ${tokenIds}
   UNION ALL SELECT d.id, d.parent_id, chain.depth + 1 FROM ${delegations} d JOIN chain ON d.id = chain.parent_id
   WHERE chain.depth <= ${MAX_DELEGATION_DEPTH}) SELECT id FROM chain)`;
 
@@ -30,14 +31,26 @@ export interface DelegationChain {
  * delegator's status are read here on every use, so revoking any link ends the whole chain at once.
  */
 export async function loadDelegationChain(db: Database, tokenId: string): Promise<DelegationChain | null> {
-  const rows = await db
+  return assembleChain(await delegationChainsQuery(db, sql`(${tokenId})`), tokenId);
+}
+
+/**
+ * The query behind loadDelegationChain for any number of tokens (`tokenIds` as in ancestorsAndSelf), unexecuted,
+ * for a batch. No two selected columns share a name: a D1 batch answers rows as objects keyed by column name.
+ */
+export function delegationChainsQuery(db: Database, tokenIds: SQL) {
+  return db
     .select({
       delegation: delegations,
-      delegator: { id: actors.id, type: actors.type, capabilities: actors.capabilities, status: actors.status, budgetOwnerId: actors.budgetOwnerId },
+      delegator: { id: sql<string>`${actors.id}`.as("delegator_actor_id"), type: actors.type, capabilities: actors.capabilities, status: actors.status, budgetOwnerId: actors.budgetOwnerId },
     })
     .from(delegations)
     .innerJoin(actors, eq(actors.id, delegations.delegatorId))
-    .where(inArray(delegations.id, ancestorsAndSelf(tokenId)));
+    .where(inArray(delegations.id, ancestorsAndSelf(tokenIds)));
+}
+
+/** One token's chain out of the rows delegationChainsQuery read; null when the token itself is not among them. */
+export function assembleChain(rows: Awaited<ReturnType<typeof delegationChainsQuery>>, tokenId: string): DelegationChain | null {
   const byId = new Map(rows.map((row) => [row.delegation.id, row]));
   const self = byId.get(tokenId);
   if (!self) return null;

@@ -167,6 +167,12 @@ export const DELIVERY_STATUSES = ["queued", "ignored", "received", "processed", 
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
+ * The next change number of webhook_deliveries, evaluated inside the writing statement under D1's single-writer
+ * lock; the index makes max() one lookup. Upserts set it explicitly: $onUpdateFn covers update(), not DO UPDATE.
+ */
+export const NEXT_DELIVERY_CHANGE = sql`(SELECT coalesce(max("change_seq"), 0) + 1 FROM "webhook_deliveries")`;
+
+/**
  * One row per GitHub delivery, created by the queue consumer when it first takes the delivery (the webhook's ack
  * touches no D1). The consumer claims it by an upsert that also takes a short processing lease, so copies of one
  * delivery (GitHub's redeliveries, duplicate queue messages) are processed one at a time and, once processed, never again.
@@ -188,15 +194,19 @@ export const webhookDeliveries = sqliteTable(
     payloadRef: text("payload_ref"),
     /** Wall time of the attempt that processed it, for the p95 in Query.deliveryMetrics. */
     processingMs: integer("processing_ms"),
-    /** While a consumer processes it: until when; another copy of the delivery waits instead of running too. */
+    /** While a consumer processes it: until when; another copy of the delivery is acknowledged instead of running too. */
     leaseUntil: timestamp("lease_until"),
-    /** When the status last changed, so that feeds can follow deliveries as they move. */
-    updatedAt: timestamp("updated_at"),
+    /**
+     * Commit order of the row's last change, for Subscription.deliveries' keyset cursor: every insert and update
+     * through drizzle sets it to one more than the table's highest. D1 commits one writer at a time, so a later
+     * commit always gets a larger number, which a timestamp taken before a slow batch commits would not.
+     */
+    changeSeq: integer("change_seq").$defaultFn(() => NEXT_DELIVERY_CHANGE).$onUpdateFn(() => NEXT_DELIVERY_CHANGE),
   },
   (t) => [
     index("deliveries_received").on(t.receivedAt, t.deliveryId),
     index("deliveries_status_received").on(t.status, t.receivedAt),
-    index("deliveries_updated").on(t.updatedAt, t.deliveryId),
+    index("deliveries_change_seq").on(t.changeSeq, t.deliveryId),
   ],
 );
 

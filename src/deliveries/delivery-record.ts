@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "../db/batch";
 import type { Database } from "../db/client";
-import { processedDeliveries, webhookDeliveries, type WebhookDeliveryRow } from "../db/schema";
+import { NEXT_DELIVERY_CHANGE, processedDeliveries, webhookDeliveries, type WebhookDeliveryRow } from "../db/schema";
 import type { DeliveryMeta } from "./message";
 
 const t = webhookDeliveries;
@@ -36,11 +36,10 @@ export async function claimDelivery(db: Database, meta: DeliveryMeta, now = Date
       status: "received",
       attempts: 1,
       leaseUntil: now + PROCESSING_LEASE_MS,
-      updatedAt: now,
     })
     .onConflictDoUpdate({
       target: t.deliveryId,
-      set: { status: "received", attempts: sql`${t.attempts} + 1`, leaseUntil: now + PROCESSING_LEASE_MS, updatedAt: now },
+      set: { status: "received", attempts: sql`${t.attempts} + 1`, leaseUntil: now + PROCESSING_LEASE_MS, changeSeq: NEXT_DELIVERY_CHANGE },
       setWhere: sql`${t.status} <> 'processed' AND (${t.leaseUntil} IS NULL OR ${t.leaseUntil} <= ${now})`,
     })
     .returning();
@@ -58,7 +57,7 @@ export function completionWrites(db: Database, deliveryId: string, done: { proce
     db.insert(processedDeliveries).values({ deliveryId, processedAt: done.now }),
     db
       .update(t)
-      .set({ status: "processed", processedAt: done.now, processingMs: done.processingMs, payloadRef: null, leaseUntil: null, updatedAt: done.now, repository: done.repository })
+      .set({ status: "processed", processedAt: done.now, processingMs: done.processingMs, payloadRef: null, leaseUntil: null, repository: done.repository })
       .where(eq(t.deliveryId, deliveryId)),
   ];
 }
@@ -67,7 +66,7 @@ export function completionWrites(db: Database, deliveryId: string, done: { proce
 export async function markIgnored(db: Database, deliveryId: string, repository: string | null, now = Date.now()): Promise<void> {
   await db
     .update(t)
-    .set({ status: "ignored", leaseUntil: null, updatedAt: now, repository })
+    .set({ status: "ignored", leaseUntil: null, repository })
     .where(and(eq(t.deliveryId, deliveryId), ne(t.status, "processed")));
 }
 
@@ -75,7 +74,7 @@ export async function markIgnored(db: Database, deliveryId: string, repository: 
 export async function markFailed(db: Database, deliveryId: string, error: string, payloadRef: string | null, now = Date.now()): Promise<void> {
   await db
     .update(t)
-    .set({ status: "failed", lastError: error.slice(0, MAX_ERROR_LENGTH), leaseUntil: null, updatedAt: now, ...(payloadRef ? { payloadRef } : {}) })
+    .set({ status: "failed", lastError: error.slice(0, MAX_ERROR_LENGTH), leaseUntil: null, ...(payloadRef ? { payloadRef } : {}) })
     .where(and(eq(t.deliveryId, deliveryId), ne(t.status, "processed")));
 }
 
@@ -95,7 +94,6 @@ export async function markDead(db: Database, meta: DeliveryMeta, payloadRef: str
       receivedAt: now,
       status: "dead",
       payloadRef,
-      updatedAt: now,
       lastError: "reached the dead-letter queue without a recorded error",
     })
     .onConflictDoUpdate({
@@ -105,7 +103,7 @@ export async function markDead(db: Database, meta: DeliveryMeta, payloadRef: str
         payloadRef: sql`COALESCE(${t.payloadRef}, excluded.payload_ref)`,
         lastError: sql`COALESCE(${t.lastError}, 'the queue gave up after its maximum retries')`,
         leaseUntil: null,
-        updatedAt: now,
+        changeSeq: NEXT_DELIVERY_CHANGE,
       },
     });
 }

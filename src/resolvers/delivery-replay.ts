@@ -26,14 +26,14 @@ export async function replayDelivery(ctx: RequestContext, deliveryId: string): P
   }
   const [claimed] = await ctx.db
     .update(t)
-    .set({ status: "queued", updatedAt: Date.now() })
+    .set({ status: "queued" })
     .where(and(eq(t.deliveryId, deliveryId), inArray(t.status, [...REPLAYABLE])))
     .returning();
   if (!claimed) throw new ConflictError(`Delivery ${deliveryId} changed while replaying it; read it again`, "DELIVERY_NOT_REPLAYABLE");
   try {
     await enqueueDelivery(ctx.env, deliveryMeta(row), { storedAt: row.payloadRef });
   } catch (error) {
-    await ctx.db.update(t).set({ status: row.status, updatedAt: Date.now() }).where(eq(t.deliveryId, deliveryId));
+    await ctx.db.update(t).set({ status: row.status }).where(eq(t.deliveryId, deliveryId));
     throw new AppError(503, "ENQUEUE_FAILED", "The event queue refused the replay; try again shortly", { cause: error });
   }
   console.log("delivery replayed", { deliveryId, by: ctx.actor.id, was: row.status });

@@ -12,7 +12,7 @@ import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
 import { Context } from "./context";
 
 export const ConnectionService = builder.enumType("ConnectionService", { values: CONNECTION_SERVICES });
-const ConnectionStatus = builder.enumType("ConnectionStatus", {
+export const ConnectionStatus = builder.enumType("ConnectionStatus", {
   values: {
     active: { description: "Connected, and healthy when last checked." },
     degraded: { description: "Connected, but the last health check failed." },

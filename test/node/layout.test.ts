@@ -22,8 +22,10 @@ const LAYERS: Record<string, readonly string[]> = {
   cache: ["base", "tables", "db"],
   deliveries: ["base", "tables", "db"],
   intelligence: ["base", "github"],
-  resolvers: ["base", "tables", "db", "ecosystem", "github", "inputs", "cache", "deliveries", "auth", "intelligence"],
-  graphql: ["base", "auth"],
+  // The shared poller and feed plumbing: D1 reads and credential states, beneath the resolvers that open feeds.
+  subscriptions: ["base", "tables", "db", "auth"],
+  resolvers: ["base", "tables", "db", "ecosystem", "github", "inputs", "cache", "deliveries", "auth", "intelligence", "subscriptions"],
+  graphql: ["base", "auth", "subscriptions"],
   // The GraphQL and REST surfaces read enum lists from the tables file, and never call drizzle (checked below).
   schema: ["base", "tables", "inputs", "deliveries", "auth", "resolvers"],
   rest: ["base", "tables", "inputs", "deliveries", "resolvers"],
@@ -42,7 +44,7 @@ function layerOf(file: string): string {
   const [first] = relative.split(path.sep);
   if (relative === first) return BASE_FILES.has(first!) ? "base" : "top";
   if (relative === path.join("db", "schema.ts")) return "tables";
-  if (first === "graphiql" || first === "dashboard" || first === "subscriptions") return "top";
+  if (first === "graphiql" || first === "dashboard") return "top";
   return first!;
 }
 

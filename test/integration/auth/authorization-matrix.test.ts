@@ -198,6 +198,25 @@ const GRAPHQL: Record<string, Rule & Op> = {
     variables: (w) => ({ id: w.owner.contextId }),
     foreign: (w) => ({ id: w.owner.contextId }),
   },
+  "Subscription.deliveries": {
+    capability: "github:admin",
+    query: `subscription { deliveries { cursor } }`,
+    headers: { accept: "text/event-stream" },
+    variables: () => ({}),
+  },
+  "Subscription.connectionStatus": {
+    capability: "connections:read",
+    query: `subscription($id: ID!) { connectionStatus(id: $id) { cursor } }`,
+    headers: { accept: "text/event-stream" },
+    variables: connVars,
+    foreign: connVars,
+  },
+  "Query.changes": {
+    capability: "contexts:read",
+    query: `query($id: String) { changes(subjectId: $id) { cursor } }`,
+    variables: (w) => ({ id: w.owner.contextId }),
+    foreign: (w) => ({ id: w.owner.contextId }),
+  },
   "Query.authFailures": { capability: "actors:admin", query: `{ authFailures { count } }`, variables: () => ({}) },
   "Mutation.grantInstallationAccess": {
     capability: "github:admin",

@@ -3,8 +3,10 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signDelegation } from "../../../src/auth/delegation-token";
 import { delegations } from "../../../src/db/schema";
-import { POLL_INTERVAL_MS } from "../../../src/resolvers/timeline-stream";
+import { pollIntervalMs } from "../../../src/subscriptions/poll-interval";
 import { LIMITS } from "../../../src/limits";
+
+const POLL_INTERVAL_MS = pollIntervalMs(env as Env);
 import { call } from "../../helpers";
 import { delegateAs, registerActor } from "../../fixtures/credentials";
 import { db } from "../../fixtures/db";

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import type { Database } from "../db/client";
 import { subscriptionLeases } from "../db/schema";
@@ -7,11 +7,11 @@ import { LIMITS } from "../limits";
 
 /** A lease lapses this long after its last renewal, so a stream whose isolate vanished stops counting. */
 export const LEASE_MS = 90_000;
-/** Streams renew their lease this often. */
+/** The isolate's poller renews its streams' leases this often. */
 export const LEASE_RENEW_MS = 30_000;
 
 export interface SubscriptionLease {
-  renew(now?: number): Promise<void>;
+  id: string;
   release(): Promise<void>;
 }
 
@@ -28,13 +28,22 @@ export async function acquireSubscriptionLease(ctx: RequestContext, now = Date.n
     SELECT ${id}, ${owner}, ${ctx.actor.id}, ${now}, ${now + LEASE_MS} WHERE (${live}) < ${LIMITS.subscriptionsPerBudget}`);
   if (result.meta.changes !== 1) throw new TooManySubscriptionsError(LIMITS.subscriptionsPerBudget);
   return {
-    renew: async (at = Date.now()) => {
-      await ctx.db.update(t).set({ leaseUntil: at + LEASE_MS }).where(eq(t.id, id));
-    },
+    id,
     release: async () => {
       await ctx.db.delete(t).where(eq(t.id, id));
     },
   };
+}
+
+/**
+ * One statement renewing every lease of an isolate's open streams, unexecuted, for the poller's batch. The ids
+ * travel as one JSON parameter: D1 binds at most 100 per statement.
+ */
+export function renewLeasesQuery(db: Database, ids: readonly string[], now: number) {
+  return db
+    .update(subscriptionLeases)
+    .set({ leaseUntil: now + LEASE_MS })
+    .where(inArray(subscriptionLeases.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`));
 }
 
 /** Cron: leases that lapsed (their stream's isolate is gone). */
