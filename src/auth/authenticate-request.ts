@@ -18,11 +18,9 @@ import type { AppEnv } from "../app-env";
 export const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
   const db = createDatabase(c.env.DB);
   const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
-  let credential: string;
   let actor;
   try {
-    credential = bearerCredential(c.req.raw);
-    actor = await authenticateCredential(credential, c.env, db);
+    actor = await authenticateCredential(bearerCredential(c.req.raw), c.env, db);
   } catch (error) {
     if (error instanceof UnauthorizedError) {
       // Over its address budget, a caller gets 429 and costs nothing more; under it, one counter bump.
