@@ -15,8 +15,7 @@ export const BUG_SECTIONS = [
 
 /** Sections a bug template asks for that say little alone: the environment the failure happened in. */
 export const ENVIRONMENT_SECTIONS = [
-  "environment", "version", "versions", "operating system", "os", "platform", "system information", "system info",
-  "your environment", "output of", "installed versions", "browser", "node version", "python version",
+  "environment", "version", "versions", "operating system", "os", "platform", "output of", "installed versions", "browser", "node version", "python version",
 ] as const;
 
 const ERROR_NAME = /\b[A-Z][A-Za-z]*(?:Error|Exception)\b|\berror\[E\d{4}\]|\bUncaught\b|\bpanicked\b|\bFATAL\b/;
@@ -24,7 +23,7 @@ const CRASH = /\b(?:crash(?:es|ed|ing)?|segfault|segmentation fault|sigsegv|core
 
 export const BUG_RULES: readonly EvidenceRule[] = [
   markerRule("bug", 0.75, /^\s*(?:\[?bug\]?\??:?|\[[\w ]*bug\]|bug report|\S+ bug\]:)/i, "bug marker"),
-  titleRule("bug", 0.35, /\b(?:bug|broken|regression|crash(?:es|ed)?|fails?|failing|failed|error|wrong|incorrect|doesn'?t work|not work(?:ing)?|cannot|can'?t|unable to|throws?|exception|segfault|segmentation fault|false positive|missing|not respected|ignored?|lost|glitch(?:es|y)?|never \w+s|stops? \w+ing|stopped \w+ing|no longer|(?:does|do|did|is|are|was|were|could|would|will)(?:n'?t| not) (?:be )?\w+|not (?:being |properly |correctly )?(?:shown|displayed|rendered|loaded|saved|applied|updated|found|recognized|recognised|detected|respected|honou?red|escaped|populated|returned|reflected|triggered|called|working)|unexpected(?:ly)?|inconsistent|invalid|mismatch|conflicts?|duplicated?|misplace[sd]?|drift)\b/i, "failure wording"),
+  titleRule("bug", 0.35, /\b(?:bug|broken|regression|crash(?:es|ed)?|fails?|failing|failed|error|wrong|incorrect|doesn'?t work|not work(?:ing)?|cannot|can'?t|unable to|throws?|exception|segfault|segmentation fault|false positive|missing|not respected|ignored?|lost|glitch(?:es|y)?|never \w+s|stops? \w+ing|stopped \w+ing|no longer|(?:does|do|did|is|are|was|were|could|would|will)(?:n'?t| not) (?:be )?\w+|not (?:being |properly |correctly )?(?:shown|displayed|rendered|loaded|saved|applied|updated|found|recognized|recognised|detected|respected|honou?red|escaped|populated|returned|reflected|triggered|called|working)|unexpected(?:ly)?|inconsistent|invalid|mismatch|conflicts?|misplace[sd]?)\b/i, "failure wording"),
   sectionRule("bug", 0.55, BUG_SECTIONS, true),
   sectionRule("bug", 0.2, ENVIRONMENT_SECTIONS),
   proseRule("bug", 0.35, /\b(?:this (?:is a |looks like a )?bug|is broken|a regression|no longer works|stopped working|doesn'?t work|does not work|not working|unexpected(?:ly)?|wrong (?:result|output|value)|incorrect(?:ly)?|false positive)\b/i, "failure wording"),
