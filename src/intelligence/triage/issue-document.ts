@@ -1,6 +1,11 @@
 /** An issue split into the parts the classifier reads differently. */
 export interface IssueDocument {
   title: string;
+  /**
+   * The title without leading tags and component prefixes (`[Rust] `, `TimeSeries: `, `4.0: `), so that rules
+   * about how a title starts ("Add …", "How do I …") read what the reporter actually asks.
+   */
+  subject: string;
   /** Body text outside code blocks, without HTML comments, images or URLs. */
   prose: string;
   /** Contents of fenced code blocks and indented code. */
@@ -15,6 +20,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:^ {0,3}\1[`~]*[ \t]*$|(?
 const IMAGE = /!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>/gi;
 const URL = /\bhttps?:\/\/[^\s)>\]"']+/gi;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+// Up to three leading `[tag]`s or `Component/area: ` prefixes of at most four words each.
+const TITLE_PREFIX = /^(?:\s*(?:\[[^\]\n]{1,40}\]:?|\([^)\n]{1,30}\):?|[\w.@/#`'-]+(?:\([\w./-]{1,30}\))?(?: [\w.@/#`'-]+){0,3}:(?!\/\/))\s*){1,3}/;
 const HEADING = /^ {0,3}(?:#{1,6}[ \t]+(.+?)[ \t#]*|\*\*([^*\n]{2,80})\*\*:?[ \t]*|([A-Z][A-Za-z' ]{2,60}):[ \t]*)$/gm;
 
 /** Splits title and Markdown body into prose, code and template headings. */
@@ -29,5 +36,7 @@ export function toIssueDocument(title: string, body: string | null | undefined):
   const headings = [...prose.matchAll(HEADING)]
     .map((m) => (m[1] ?? m[2] ?? m[3] ?? "").replace(/[*_`]/g, "").trim().toLowerCase())
     .filter((h) => h.length > 0);
-  return { title: title.trim(), prose, code: code.join("\n"), headings };
+  const trimmed = title.trim();
+  const subject = trimmed.replace(TITLE_PREFIX, "").trim();
+  return { title: trimmed, subject: subject === "" ? trimmed : subject, prose, code: code.join("\n"), headings };
 }

@@ -33,7 +33,7 @@ export const triageInputSchema = z.object({
   recentAuthors: z.array(recentAuthorSchema).max(5_000).default([]),
 });
 
-/** Calibrated on the dev split of test/fixtures/issues (see docs/intelligence.md, "Issue triage"). */
+/** Calibrated on the tuning set (dev + holdout) of test/fixtures/issues; see docs/intelligence.md, "Issue triage". */
 export const DEFAULT_MIN_CONFIDENCE = 0.75;
 
 export const triageOptionsSchema = z.object({

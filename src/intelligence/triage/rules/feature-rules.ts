@@ -1,4 +1,4 @@
-import { type EvidenceRule, proseRule, sectionRule, titleRule } from "./rule";
+import { type EvidenceRule, markerRule, proseRule, sectionRule, subjectRule, titleRule } from "./rule";
 
 /** Template sections of GitHub feature-request templates (lower-case prefixes of the heading). */
 export const FEATURE_SECTIONS = [
@@ -8,10 +8,13 @@ export const FEATURE_SECTIONS = [
 ] as const;
 
 export const FEATURE_RULES: readonly EvidenceRule[] = [
-  titleRule("feature", 0.75, /^\s*(?:\[?(?:feature|feat|enh|enhancement|request|proposal|rfc|suggestion|idea)\]?(?:\([\w-]+\))?:|\[(?:feature|feature request|request|enhancement|proposal)\]|feature request|fr:)/i, "feature marker"),
-  titleRule("feature", 0.45, /^\s*(?:add|support|allow|implement|provide|enable|expose|introduce|make|option to|ability to|integrate|set|let|show|display|improve|extend|expand|use)\b/i, "request phrased as a change"),
-  titleRule("feature", 0.3, /\b(?:feature|support for|option (?:to|for)|ability to|would be nice|request|proposal|configurable|customi[sz]able)\b/i, "request wording"),
-  sectionRule("feature", 0.5, FEATURE_SECTIONS),
+  markerRule("feature", 0.75, /^\s*(?:\[?(?:feature|feat|enh|enhancement|request|proposal|rfc|suggestion|idea)\]?(?:\([\w-]+\))?:|\[(?:feature|feature request|request|enhancement|proposal)\]|feature request|fr:)/i, "feature marker"),
+  subjectRule("feature", 0.45, /^\s*(?:add|support|allow|implement|provide|enable|expose|introduce|make|option to|ability to|integrate|set|let|show|display|improve|extend|expand|use|create|offer|include|request|suggest(?:ion)?)\b/i, "request phrased as a change"),
+  // "request" alone is usually an HTTP request in a bug title; only the request-for-a-feature phrasings count.
+  titleRule("feature", 0.3, /\b(?:feature|support for|option (?:to|for)|ability to|would be nice|feature request|request for|proposal|configurable|customi[sz]able)\b/i, "request wording"),
+  // Asking for clearer diagnostics is an enhancement in most trackers, even though the title says "error".
+  titleRule("feature", 0.5, /\b(?:misleading|confusing|unhelpful|unclear|cryptic|better|improved?|clearer|more (?:helpful|useful|specific))\b[^.\n]{0,30}\b(?:error|diagnostic|warning)s?(?: (?:messages?|msgs?|output))?\b|\b(?:error|diagnostic|warning) (?:messages?|msgs?) (?:is|are) (?:misleading|confusing|unhelpful|unclear|cryptic)\b/i, "request for clearer diagnostics"),
+  sectionRule("feature", 0.65, FEATURE_SECTIONS, true),
   proseRule("feature", 0.4, /\b(?:it would be (?:nice|great|good|helpful|useful|awesome)|would be (?:nice|great|helpful|useful) (?:to|if)|i(?:'d| would) (?:like|love) (?:to|it if)|please (?:add|consider|support)|could you (?:add|support)|feature request|add (?:an? )?(?:option|setting|flag|support)|support for|would like to be able|i suggest|suggest(?:ion)? (?:is|to)|nice to have|should (?:support|allow)|there should be|how about|should be able to|would be useful|would help)\b/i, "request wording"),
   proseRule("feature", 0.35, /^\s*(?:[-*+]\s+)?(?:\[[ x]\]\s+)?(?:add|support|allow|provide|implement|enable|expose)\s+\w+/im, "request phrased as a change"),
 ];

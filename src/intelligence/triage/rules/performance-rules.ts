@@ -1,7 +1,7 @@
-import { type EvidenceRule, proseRule, titleRule } from "./rule";
+import { type EvidenceRule, markerRule, proseRule, titleRule } from "./rule";
 
 export const PERFORMANCE_RULES: readonly EvidenceRule[] = [
-  titleRule("performance", 0.8, /^\s*(?:\[?perf(?:ormance)?\]?:|\[perf(?:ormance)?\])/i, "performance marker"),
+  markerRule("performance", 0.8, /^\s*(?:\[?perf(?:ormance)?\]?:|\[perf(?:ormance)?\])/i, "performance marker"),
   titleRule("performance", 0.6, /\b(?:slow(?:er|ly|ness|s|ing)?|performance|latency|lag(?:s|gy|ging)?|jank(?:y)?|high (?:cpu|memory|ram)|cpu (?:usage|load)|100% cpu|takes? (?:too )?long|faster|speed(?:s|ing)? up|throughput|bottleneck|optimi[sz]e|efficient)\b/i, "performance wording"),
   // Hangs, freezes and memory exhaustion are as often filed as plain bugs, so they count for less here.
   titleRule("performance", 0.3, /\b(?:memory (?:usage|leak|consumption|footprint)|unresponsive|not responding|freez(?:e|es|ing)|hang(?:s|ing)?|oom|out of memory)\b/i, "resource wording"),

@@ -8,6 +8,12 @@ import type { IssueType } from "../issue-type";
 export interface EvidenceRule {
   type: IssueType;
   weight: number;
+  /**
+   * The reporter named the type themselves: with a title marker (`[Bug]`, `feat:`, `PERF:`), or by filling in
+   * the type's issue template. Other types' evidence then counts for less (see classifyIssue); a title marker
+   * outranks a template, because projects often share one template between bugs and performance reports.
+   */
+  marker?: "title" | "template";
   find(doc: IssueDocument): string | null;
 }
 
@@ -16,16 +22,27 @@ export function titleRule(type: IssueType, weight: number, pattern: RegExp, what
   return { type, weight, find: (doc) => quote(what, "title", pattern.exec(doc.title)?.[0]) };
 }
 
+/** A title rule for the markers reporters and templates put in front of a title (`[Bug]:`, `docs:`, `PERF:`). */
+export function markerRule(type: IssueType, weight: number, pattern: RegExp, what: string): EvidenceRule {
+  return { ...titleRule(type, weight, pattern, what), marker: "title" };
+}
+
+/** A rule that fires when `pattern` matches the title's subject: the title after its leading tags and prefixes. */
+export function subjectRule(type: IssueType, weight: number, pattern: RegExp, what: string): EvidenceRule {
+  return { type, weight, find: (doc) => quote(what, "title", pattern.exec(doc.subject)?.[0]) };
+}
+
 /** A rule that fires when `pattern` matches the prose of the body. */
 export function proseRule(type: IssueType, weight: number, pattern: RegExp, what: string): EvidenceRule {
   return { type, weight, find: (doc) => quote(what, "body", pattern.exec(doc.prose)?.[0]) };
 }
 
 /** A rule that fires when one of the template section names appears as a heading. */
-export function sectionRule(type: IssueType, weight: number, sections: readonly string[]): EvidenceRule {
+export function sectionRule(type: IssueType, weight: number, sections: readonly string[], template = false): EvidenceRule {
   return {
     type,
     weight,
+    ...(template ? { marker: "template" as const } : {}),
     find(doc) {
       const hit = sections.find((s) => doc.headings.some((h) => h.startsWith(s)));
       return hit === undefined ? null : `template section "${capitalise(hit)}"`;

@@ -24,6 +24,10 @@ describe("classifyIssue", () => {
     ["Go", "panic: runtime error: index out of range\n\ngoroutine 1 [running]:\nmain.main()"],
     ["Ruby", "app.rb:12:in `call': undefined method `x' (NoMethodError)\n\tfrom app.rb:20:in `<main>'"],
     ["Rust", "thread 'main' panicked at 'index out of bounds', src/main.rs:4:5"],
+    ["Dart", "#0      main (file:///app/bin/main.dart:3:5)\n#1      _startIsolate (dart:isolate-patch/isolate_patch.dart:301:19)"],
+    ["Android", "E/AndroidRuntime( 1234): FATAL EXCEPTION: main"],
+    ["Swift", "Fatal error: Unexpectedly found nil while unwrapping: file App/View.swift, line 42"],
+    ["native", "#0  0x00007ffff7a42428 in raise () from /lib/x86_64-linux-gnu/libc.so.6\n#1  0x00007ffff7a4402a in abort ()"],
   ])("recognises a %s stack trace", (language, trace) => {
     expect(score(classifyIssue("It stops", `\`\`\`\n${trace}\n\`\`\``), "bug").evidence).toContain(`stack trace (${language})`);
   });
@@ -63,6 +67,36 @@ describe("classifyIssue", () => {
     const scores = classifyIssue("Search is slow on large repositories", "Each query takes 12 seconds and CPU usage stays at 100% CPU.");
     expect(scores[0]?.type).toBe("performance");
     expect(score(scores, "performance").evidence.join(" ")).toMatch(/performance wording/);
+  });
+
+  it("lets a title marker outweigh another type's template sections", () => {
+    const body = "### Reproducible Example\n```python\ndf.groupby('a').sum()\n```\n### Expected behavior\nAs fast as 1.5; it takes 12 seconds now.";
+    const marked = classifyIssue("PERF: groupby.sum is slow on wide frames", body);
+    const unmarked = classifyIssue("groupby.sum is slow on wide frames", body);
+    expect(marked[0]?.type).toBe("performance");
+    expect(score(marked, "bug").confidence).toBeLessThan(score(unmarked, "bug").confidence);
+    expect(score(marked, "bug").confidence).toBeLessThan(0.75);
+  });
+
+  it("keeps a title without a body or a marker below the threshold, whatever it says", () => {
+    expect(score(classifyIssue("Add documentation for the REST API", ""), "documentation").confidence).toBeLessThan(0.75);
+    expect(score(classifyIssue("Add documentation for the REST API", "Nothing explains the endpoints."), "documentation").confidence).toBeGreaterThanOrEqual(0.75);
+    expect(score(classifyIssue("[Feature] Add dark mode to the settings page", ""), "feature").confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("reads how a title starts after its tags and component prefix", () => {
+    expect(score(classifyIssue("TimeSeries: allow toggling the legend", ""), "feature").evidence.join(" ")).toMatch(/request phrased as a change in title: "allow"/);
+    expect(score(classifyIssue("[Rust] Implement lifetime error messages", ""), "feature").evidence.join(" ")).toMatch(/"Implement"/);
+  });
+
+  it("hears a question asked after the problem is stated", () => {
+    const scores = classifyIssue("Pod Pending, how to solve it", "The pod stays in Pending.");
+    expect(scores[0]?.type).toBe("question");
+  });
+
+  it("reads a request for documentation and a request for clearer diagnostics", () => {
+    expect(classifyIssue("Document the REST endpoints", "")[0]?.type).toBe("documentation");
+    expect(classifyIssue("Misleading error message from the borrow checker", "The message points at the wrong line.")[0]?.type).toBe("feature");
   });
 
   it("gives every type zero confidence when the text says nothing about any", () => {

@@ -19,6 +19,20 @@ describe("decideLabels", () => {
     expect(suggested.map((d) => d.label)).toEqual(["enhancement"]);
   });
 
+  it("suggests a close runner-up next to the leading type, and not a distant one", () => {
+    const close = decideLabels(scored(["feature", 0.6], ["bug", 0.56]), { typeLabels, minConfidence: 0.75, removedByHuman: [], current: [] });
+    expect(close.suggested.map((d) => d.label)).toEqual(["enhancement", "bug"]);
+    const distant = decideLabels(scored(["feature", 0.6], ["bug", 0.4]), { typeLabels, minConfidence: 0.75, removedByHuman: [], current: [] });
+    expect(distant.suggested.map((d) => d.label)).toEqual(["enhancement"]);
+  });
+
+  it("suggests bug next to a performance call when there is evidence of a bug too", () => {
+    const { applied, suggested } = decideLabels(scored(["performance", 0.8], ["bug", 0.4]), { typeLabels, minConfidence: 0.75, removedByHuman: [], current: [] });
+    expect(applied.map((d) => d.label)).toEqual(["perf"]);
+    expect(suggested.map((d) => d.label)).toEqual(["bug"]);
+    expect(decideLabels(scored(["performance", 0.8], ["bug", 0.2]), { typeLabels, minConfidence: 0.75, removedByHuman: [], current: [] }).suggested).toEqual([]);
+  });
+
   it("never applies or suggests a label a human removed, whatever its confidence", () => {
     const { applied, suggested } = decideLabels(scored(["bug", 0.95], ["performance", 0.5]), { typeLabels, minConfidence: 0.75, removedByHuman: ["BUG", "perf"], current: [] });
     expect(applied).toEqual([]);
