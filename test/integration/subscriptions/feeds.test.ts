@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { env } from "cloudflare:workers";
-import { deliveryMessage } from "../../../src/deliveries/message";
 import { call, createContextViaRest, gql } from "../../helpers";
 import { connectViaRest, setInstallationState, storedInstallationRow } from "../../fixtures/connections";
 import { registerActor } from "../../fixtures/credentials";
 import { examplePayload } from "../../fixtures/github/payloads";
 import { deliver } from "../../fixtures/github/sign";
-import { consume } from "../../fixtures/queue/consume";
 import { subscribe } from "../../fixtures/sse";
 
 afterEach(() => vi.restoreAllMocks());
@@ -22,32 +19,24 @@ async function nextFor(stream: Awaited<ReturnType<typeof subscribe>>, deliveryId
 }
 
 describe("Subscription.deliveries", () => {
-  it("shows a webhook's delivery as it is claimed, then as processed", async () => {
+  it("shows a webhook's delivery once the consumer takes it, ending at processed", async () => {
     const stream = await subscribe(DELIVERIES, {});
     try {
-      const send = vi.spyOn((env as Env).EVENT_Q, "send");
       const payload = examplePayload("issues", "opened");
       delete payload.installation;
       const deliveryId = crypto.randomUUID();
+      // The ack writes nothing to D1, so the first row (and the first update) comes from the queue consumer.
       expect((await deliver({ event: "issues", body: JSON.stringify(payload), deliveryId })).status).toBe(202);
-      const first = await nextFor(stream, deliveryId);
-      // Today the webhook's claim writes `queued`; once the consumer creates the row it will be `received`.
-      expect(["queued", "received"]).toContain(first.delivery.status);
-      expect(first.delivery).toMatchObject({ event: "issues", repository: payload.repository.full_name, processingMs: null });
-
-      await consume("chittyconnect-events", send.mock.calls.map(([body]) => deliveryMessage.parse(body)));
+      const seen: string[] = [];
       let update = await nextFor(stream, deliveryId);
-      while (update.delivery.status === "received") update = await nextFor(stream, deliveryId);
-      expect(update.delivery).toMatchObject({ status: "processed", processingMs: expect.any(Number) });
-      expect(update.cursor).not.toBe(first.cursor);
-
-      // The first update's cursor replays the change after it, for a client that missed it.
-      const replay = await subscribe(DELIVERIES, { status: "processed", after: first.cursor });
-      try {
-        expect((await nextFor(replay, deliveryId)).delivery.status).toBe("processed");
-      } finally {
-        await replay.close();
+      seen.push(update.delivery.status);
+      while (update.delivery.status !== "processed") {
+        update = await nextFor(stream, deliveryId);
+        seen.push(update.delivery.status);
       }
+      // A poll shows each row as it is then, so a fast consumer may skip straight to `processed`.
+      expect(seen.every((status) => status === "received" || status === "processed")).toBe(true);
+      expect(update.delivery).toMatchObject({ event: "issues", repository: payload.repository.full_name, processingMs: expect.any(Number) });
     } finally {
       await stream.close();
     }
