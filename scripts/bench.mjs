@@ -4,6 +4,7 @@ import path from "node:path";
 import { readConfig } from "./bench/config.mjs";
 import { installCleanupHandlers, runCleanups } from "./bench/cleanup.mjs";
 import { measureEventPipeline, renderEventPipeline } from "./bench/event-pipeline.mjs";
+import { startFakeGitHub } from "./bench/fake-github-server.mjs";
 import { describeMachine } from "./bench/machine.mjs";
 import { measureMode } from "./bench/measure-mode.mjs";
 import { renderMarkdown, writeResults } from "./bench/report.mjs";
@@ -23,6 +24,8 @@ const STARTUP_ALLOWANCE_S = 180;
 const PER_RUN_SLACK_S = 15;
 const EVENT_PIPELINE = "event pipeline";
 const EVENT_PIPELINE_ALLOWANCE_S = 660;
+// Per mode: the open-loop rows (floor + two targets at two rates) and the waits for the queue to drain.
+const OPEN_LOOP_ALLOWANCE_S = 6 * Number(process.env.BENCH_OPEN_LOOP_SECONDS ?? 20) + 600;
 const eventCount = Number(process.env.BENCH_EVENTS ?? 1000);
 
 async function main() {
@@ -35,7 +38,7 @@ async function main() {
   const scenarios = eventsOnly ? [] : selectScenarios(SCENARIOS, config.only);
   const runsPerMode = scenarios.length * 2;
   const budgetS =
-    (scenarios.length ? config.modes.length : 0) * (STARTUP_ALLOWANCE_S + runsPerMode * (config.warmupSeconds + config.durationSeconds + PER_RUN_SLACK_S)) +
+    (scenarios.length ? config.modes.length : 0) * (STARTUP_ALLOWANCE_S + OPEN_LOOP_ALLOWANCE_S + runsPerMode * (config.warmupSeconds + config.durationSeconds + PER_RUN_SLACK_S)) +
     (runEvents ? STARTUP_ALLOWANCE_S + EVENT_PIPELINE_ALLOWANCE_S : 0);
   installCleanupHandlers(budgetS * 1000);
   const machine = describeMachine(ROOT);
@@ -50,11 +53,15 @@ async function main() {
   try {
     for (const mode of scenarios.length ? config.modes : []) {
       console.log(`[${mode}] starting servers`);
-      const servers = await SERVERS[mode](workspace);
+      // The webhook rows' deliveries are processed while the run goes on, and their handler reads the PR from
+      // GitHub; a fake one on 127.0.0.1 keeps that offline and lets the queue drain before the open-loop rows.
+      const github = await startFakeGitHub();
+      const servers = await SERVERS[mode]({ ...workspace, secrets: { ...workspace.secrets, GITHUB_API_URL: github.url } });
       try {
         modes.push(await measureMode({ mode, servers, scenarios, config, adminKey: workspace.adminKey, webhookSecret: workspace.secrets.GITHUB_WEBHOOK_SECRET }));
       } finally {
         await servers.stop();
+        await github.close();
       }
     }
     if (runEvents) {
@@ -84,7 +91,10 @@ async function main() {
   console.log(`Wrote ${files.map((f) => path.relative(ROOT, f)).join(" and ")}.`);
 
   if (config.only === undefined && (await runSubscriptionBench(ROOT)).errors > 0) process.exitCode = 1;
-  const failed = modes.flatMap((m) => m.rows.filter((r) => r.failures.length > 0).map((r) => `${m.mode}: ${r.name}`));
+  const failed = modes.flatMap((m) => [
+    ...m.rows.filter((r) => r.failures.length > 0).map((r) => `${m.mode}: ${r.name}`),
+    ...m.openLoop.flatMap((o) => o.rows.filter((r) => r.result.failed > 0).map((r) => `${m.mode}: ${r.name}`)),
+  ]);
   if (eventPipeline && (eventPipeline.lost > 0 || eventPipeline.duplicated > 0 || eventPipeline.accepted !== eventCount)) {
     failed.push(`event pipeline: ${eventPipeline.lost} lost, ${eventPipeline.duplicated} duplicated, ${eventPipeline.accepted} of ${eventCount} accepted`);
   }

@@ -1,5 +1,6 @@
 import { failuresOf, ratiosToFloor } from "./compare.mjs";
 import { createGatewayClient } from "./gateway-client.mjs";
+import { measureOpenLoop } from "./measure-open-loop.mjs";
 import { runScenario } from "./run-scenario.mjs";
 
 /**
@@ -9,9 +10,9 @@ import { runScenario } from "./run-scenario.mjs";
  * @property {string} [floor] Name of the floor row this target is compared with.
  * @property {import("./run-scenario.mjs").Measurement} measurement
  * @property {import("./compare.mjs").Ratios} [ratios]
- * @property {{ maxP95Ratio?: number, against?: string, floorOfTarget?: string }} [goal]
+ * @property {import("./scenarios.mjs").Goal} [goal] The goal that applied in this mode.
  * @property {boolean | null} [goalMet] null when the run failed or there is no goal.
- * @property {number | null} [goalRatio] p95 ÷ the goal's reference p95.
+ * @property {number | null} [goalRatio] p95 ÷ the goal's reference p95, or req/s ÷ its req/s for a `minReqPerSecRatio` goal.
  * @property {number | null} [floorOfTargetRatio] The `floorOfTarget` row's p95 ÷ the goal's reference p95: the
  *   least any implementation doing what the target requires measured here. null when that row failed.
  * @property {string[]} failures
@@ -45,7 +46,7 @@ function floorRequestFor(target) {
  * @param {import("./config.mjs").BenchConfig} options.config
  * @param {string} options.adminKey
  * @param {string} options.webhookSecret
- * @returns {Promise<{ mode: string, rows: Row[] }>}
+ * @returns {Promise<{ mode: string, rows: Row[], openLoop: Awaited<ReturnType<typeof measureOpenLoop>> }>}
  */
 export async function measureMode({ mode, servers, scenarios, config, adminKey, webhookSecret }) {
   const client = createGatewayClient(servers.gatewayUrl, adminKey, webhookSecret);
@@ -71,32 +72,38 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
     const measurement = await runScenario({ baseUrl, request, config });
     const ratios = ratiosToFloor(measurement, floor.measurement);
     const failures = failuresOf(measurement);
-    const maxP95Ratio = scenario.goal?.maxP95Ratio;
+    const goal = scenario.goalsByMode?.[mode] ?? scenario.goal;
     // A goal is judged against the floor, or against another scenario of this run that it names.
-    const reference = scenario.goal?.against ? rows.find((r) => r.name === scenario.goal?.against) : floor;
-    if (!reference) throw new Error(`${scenario.name}: its goal names "${scenario.goal?.against}", which must be measured before it`);
-    const goalRatio = ratiosToFloor(measurement, reference.measurement).p95;
-    const floorOfTarget = scenario.goal?.floorOfTarget ? rows.find((r) => r.name === scenario.goal?.floorOfTarget) : undefined;
-    if (scenario.goal?.floorOfTarget && !floorOfTarget) {
-      throw new Error(`${scenario.name}: its goal names the reference "${scenario.goal.floorOfTarget}", which must be measured before it`);
+    const reference = goal?.against ? rows.find((r) => r.name === goal.against) : floor;
+    if (!reference) throw new Error(`${scenario.name}: its goal names "${goal?.against}", which must be measured before it`);
+    const toReference = ratiosToFloor(measurement, reference.measurement);
+    const goalRatio = goal?.minReqPerSecRatio !== undefined ? toReference.reqPerSec : toReference.p95;
+    const floorOfTarget = goal?.floorOfTarget ? rows.find((r) => r.name === goal.floorOfTarget) : undefined;
+    if (goal?.floorOfTarget && !floorOfTarget) {
+      throw new Error(`${scenario.name}: its goal names the reference "${goal.floorOfTarget}", which must be measured before it`);
     }
     const floorOfTargetRatio =
       floorOfTarget && floorOfTarget.failures.length === 0 ? ratiosToFloor(floorOfTarget.measurement, reference.measurement).p95 : null;
+    const judged = goal !== undefined && goalRatio !== null && failures.length === 0 && reference.failures.length === 0;
     rows.push({
       name: scenario.name,
       kind: "target",
       floor: floor.name,
       measurement,
       ratios,
-      goal: scenario.goal,
-      goalMet:
-        maxP95Ratio === undefined || goalRatio === null || failures.length > 0 || reference.failures.length > 0
-          ? null
-          : goalRatio <= maxP95Ratio,
+      goal,
+      goalMet: !judged
+        ? null
+        : goal.minReqPerSecRatio !== undefined
+          ? goalRatio >= goal.minReqPerSecRatio
+          : goal.maxP95Ratio === undefined
+            ? null
+            : goalRatio <= goal.maxP95Ratio,
       goalRatio,
       ...(floorOfTarget ? { floorOfTargetRatio } : {}),
       failures,
     });
   }
-  return { mode, rows };
+  const openLoop = await measureOpenLoop({ mode, servers, prepared, client });
+  return { mode, rows, openLoop };
 }

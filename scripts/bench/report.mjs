@@ -13,9 +13,10 @@ const count = (/** @type {number} */ n) => Math.round(n).toLocaleString("en-US")
 
 /** @param {import("./measure-mode.mjs").Row} row */
 function goalCell(row) {
-  const max = row.goal?.maxP95Ratio;
-  if (max === undefined) return "";
-  const target = `p95 ≤ ${max}× ${row.goal?.against ? `"${row.goal.against}"` : "floor"}`;
+  const goal = row.goal;
+  if (goal?.maxP95Ratio === undefined && goal?.minReqPerSecRatio === undefined) return "";
+  const reference = goal.against ? `"${goal.against}"` : "floor";
+  const target = goal.minReqPerSecRatio !== undefined ? `req/s ≥ ${goal.minReqPerSecRatio}× ${reference}` : `p95 ≤ ${goal.maxP95Ratio}× ${reference}`;
   if (row.goalMet === null) return `${target}: not judged`;
   const verdict = `${target}: ${times(row.goalRatio ?? null)}, ${row.goalMet ? "**met**" : "**missed**"}`;
   if (row.floorOfTargetRatio === undefined) return verdict;
@@ -56,8 +57,38 @@ function table(rows) {
  * @property {string} generatedAt
  * @property {ReturnType<typeof import("./machine.mjs").describeMachine>} machine
  * @property {{ connections: number, warmupSeconds: number, durationSeconds: number, only?: string }} settings
- * @property {Array<{ mode: string, rows: import("./measure-mode.mjs").Row[] }>} modes
+ * @property {Array<{ mode: string, rows: import("./measure-mode.mjs").Row[], openLoop?: Array<{ rate: number, rows: import("./measure-open-loop.mjs").OpenLoopRow[] }> }>} modes
  */
+
+const OPEN_LOOP_HEADER = ["Offered", "sent", "ok", "failed", "late starts", "p50 ms", "p95 ms", "p99 ms", "max ms", "p99 − floor p99", "goal"];
+
+/** @param {import("./measure-open-loop.mjs").OpenLoopRow} row */
+function openLoopCells(row) {
+  const r = row.result;
+  const over = row.p99OverFloorMs;
+  const goal = row.goal
+    ? `p99 ≤ floor p99 + ${row.goal.maxP99OverFloorMs} ms: ${row.goalMet === null ? "not judged" : row.goalMet ? "**met**" : "**missed**"}`
+    : "";
+  return [
+    row.kind === "floor" ? `_${row.name}_` : row.name,
+    count(r.sent),
+    count(r.ok),
+    count(r.failed),
+    count(r.lateStarts),
+    fixed(r.latencyMs.p50),
+    fixed(r.latencyMs.p95),
+    fixed(r.latencyMs.p99),
+    fixed(r.latencyMs.max),
+    over === undefined ? "" : over === null ? "–" : `${over >= 0 ? "+" : ""}${over.toFixed(2)} ms`,
+    goal,
+  ];
+}
+
+/** @param {string[][]} rows */
+function openLoopTable(rows) {
+  const line = (/** @type {string[]} */ cells) => `| ${cells.join(" | ")} |`;
+  return [line(OPEN_LOOP_HEADER), line(OPEN_LOOP_HEADER.map((_, i) => (i === 0 || i === 10 ? "---" : "---:"))), ...rows.map(line)].join("\n");
+}
 
 /** @param {Report} report */
 export function renderMarkdown(report) {
@@ -71,8 +102,16 @@ export function renderMarkdown(report) {
       `${s.only ? `, BENCH_ONLY=${s.only}` : ""}. Latencies are of 2xx responses; req/s is autocannon's per-second mean.` +
       " Each target is divided by the floor of the same mode and method, measured in this run.",
   ];
-  for (const { mode, rows } of report.modes) {
+  for (const { mode, rows, openLoop } of report.modes) {
     parts.push("", `## ${MODE_TITLES[mode] ?? mode}`, "", table(rows.map(rowCells)));
+    if (openLoop?.length) {
+      parts.push(
+        "",
+        "Open loop: requests offered at a fixed rate whatever the server does; latency from each request's scheduled time.",
+        "",
+        openLoopTable(openLoop.flatMap((o) => o.rows.map(openLoopCells))),
+      );
+    }
   }
   return `${parts.join("\n")}\n`;
 }

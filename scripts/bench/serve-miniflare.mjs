@@ -50,14 +50,14 @@ export async function serveWithMiniflare({ root, dir, configPath, floorConfigPat
     ...sharedMiniflareOptions(),
     ...floorWorker.options,
     ...servingOptions(/** @type {string} */ (floorWorker.config.main)),
-    // Persisted like the gateway's, so its /d1-claim reference pays for the same kind of D1.
+    bindings: { ...floorWorker.options.bindings, GITHUB_WEBHOOK_SECRET: secrets.GITHUB_WEBHOOK_SECRET },
+    // Persisted like the gateway's, so its KV reference pays for the same kind of KV.
     defaultPersistRoot: path.join(base, "floor-state"),
-    d1Persist: true,
+    kvPersist: true,
   });
   instances.push(floor);
 
   await applyConfigMigrations(gateway, gatewayWorker.config);
-  await applyConfigMigrations(floor, floorWorker.config);
   const gatewayUrl = (await gateway.unsafeGetDirectURL()).origin;
   const floorUrl = (await floor.unsafeGetDirectURL()).origin;
   await Promise.all([

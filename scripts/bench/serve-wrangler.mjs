@@ -35,9 +35,7 @@ export async function serveWithWrangler({ root, dir, configPath, floorConfigPath
       logFile: path.join(base, log),
       timeoutMs: 60_000,
     });
-  // The floor's D1 backs only its /d1-claim reference route; it gets the same schema as the gateway's.
   await migrate(configPath, state, "migrations.log");
-  await migrate(floorConfigPath, floorState, "floor-migrations.log");
 
   const [gatewayPort, gatewayInspector, floorPort, floorInspector] = await freePorts(4);
   /** @param {string[]} args @param {number} port @param {number} inspector @param {string} log */
@@ -53,7 +51,9 @@ export async function serveWithWrangler({ root, dir, configPath, floorConfigPath
     );
   const vars = Object.entries(secrets).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const gateway = dev(["-c", configPath, "--persist-to", state, ...vars], gatewayPort, gatewayInspector, "gateway.log");
-  const floor = dev(["-c", floorConfigPath, "--persist-to", floorState], floorPort, floorInspector, "floor.log");
+  // The floor's reference routes verify with the same webhook secret the gateway gets.
+  const floorVars = ["--var", `GITHUB_WEBHOOK_SECRET:${secrets.GITHUB_WEBHOOK_SECRET}`];
+  const floor = dev(["-c", floorConfigPath, "--persist-to", floorState, ...floorVars], floorPort, floorInspector, "floor.log");
 
   const unregister = onCleanup(() => stop());
   async function stop() {
