@@ -17,7 +17,19 @@ export async function launchChromium(): Promise<BrowserContext> {
   // launchPersistentContext is how playwright takes --user-data-dir: a profile nobody else has touched.
   const profile = mkdtempSync(path.join(tmpdir(), "chittyconnect-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1440, height: 900 } });
-  // The profile goes with the browser.
-  context.on("close", () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+  profiles.set(context, profile);
   return context;
+}
+
+const profiles = new WeakMap<BrowserContext, string>();
+
+/**
+ * Closes the browser, then removes its profile. Not on the context's "close" event: that fires while Chromium's
+ * helper processes may still be writing their caches, and the removal then fails with ENOTEMPTY.
+ */
+export async function closeChromium(context: BrowserContext | undefined): Promise<void> {
+  if (!context) return;
+  await context.close();
+  const profile = profiles.get(context);
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }

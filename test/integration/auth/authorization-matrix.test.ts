@@ -318,6 +318,9 @@ beforeAll(async () => {
 // vitest.config.ts restores every spy after each test; the JWKS is answered again for each.
 beforeEach(() => serveChittyAuthJwks());
 
+// Each case walks every route and root field with several credentials: hundreds of requests, slow on a busy machine.
+const MATRIX_TIMEOUT_MS = 180_000;
+
 describe("authorization matrix", () => {
   it("covers every authenticated route of the router and every root field of the schema", () => {
     // Mount order says what is public: routes registered before the authentication middleware answer without it.
@@ -347,7 +350,7 @@ describe("authorization matrix", () => {
       }
     }
     expect(await fingerprint(world)).toEqual(before);
-  });
+  }, MATRIX_TIMEOUT_MS);
 
   it("answers 403 when a capability is missing, and writes nothing", async () => {
     const before = await fingerprint(world);
@@ -361,7 +364,7 @@ describe("authorization matrix", () => {
       } else expect(op.open, name).toMatch(/\w/);
     }
     expect(await fingerprint(world)).toEqual(before);
-  });
+  }, MATRIX_TIMEOUT_MS);
 
   it("answers 403 to a delegation and to a JWT whose scope lacks the capability, on the owner's own resources, and writes nothing", async () => {
     const before = await fingerprint(world);
@@ -377,7 +380,7 @@ describe("authorization matrix", () => {
       await expectForbidden(await send(req, scoped!.jwt), `${name} with a JWT scope lacking ${capability}`);
     }
     expect(await fingerprint(world)).toEqual(before);
-  });
+  }, MATRIX_TIMEOUT_MS);
 
   it("answers 403 for another actor's resource, and writes nothing", async () => {
     const before = await fingerprint(world);
@@ -388,5 +391,5 @@ describe("authorization matrix", () => {
       if (op.foreign) await expectForbidden(await send(graphqlRequest(op, op.foreign(world)), world.intruder.apiKey), `${name} on another actor's resource`);
     }
     expect(await fingerprint(world)).toEqual(before);
-  });
+  }, MATRIX_TIMEOUT_MS);
 });
