@@ -9,6 +9,7 @@ import { corsPolicy } from "./cors-policy";
 import { serveDashboard } from "./dashboard/serve-dashboard";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
 import { checkHealth } from "./health";
+import { outboxTargets } from "./ecosystem/outbox/outbox-targets";
 import type { AppEnv } from "./app-env";
 import { actorRoutes } from "./rest/actors";
 import { connectionRoutes } from "./rest/connections";
@@ -53,7 +54,7 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
     const ctx = c.get("ctx");
     if (error instanceof ForbiddenError && ctx) {
       const denied = { type: "auth.denied" as const, actorId: ctx.actor.id, reason: error.message, method: c.req.method, path: c.req.path };
-      ctx.waitUntil(recordAuthFailure(ctx.db, denied));
+      ctx.waitUntil(recordAuthFailure(ctx.db, denied, outboxTargets(ctx.env)));
     }
     if (error instanceof HTTPException && !(error instanceof AppError)) {
       // Hono's own validators throw these, e.g. for a body that is not valid JSON.

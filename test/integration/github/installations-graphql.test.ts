@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
 import { githubInstallation } from "../../../src/github/installation";
 import { saveInstallation } from "../../../src/resolvers/connect-installation";
 import { yoga } from "../../../src/yoga";
@@ -17,7 +18,7 @@ async function givenInstallation() {
     { id: id * 10 + 2, full_name: `octo-org-${id}/zeta`, private: true },
     { id: id * 10 + 1, full_name: `octo-org-${id}/alpha`, private: false },
   ];
-  return (await saveInstallation(db, gh, repositories)).installation;
+  return (await saveInstallation(env, db, gh, repositories)).installation;
 }
 
 describe("GraphQL installations", () => {
