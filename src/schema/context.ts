@@ -14,6 +14,7 @@ import { searchContexts } from "../resolvers/context-search";
 import { listDna, listTimeline } from "../resolvers/timeline";
 import { Actor } from "./actor";
 import { builder } from "./builder";
+import { Node } from "./node";
 import { ChronicleEvent } from "./chronicle-event";
 import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
 import { DnaRecord } from "./dna-record";
@@ -23,9 +24,16 @@ const ContextStatus = builder.enumType("ContextStatus", { values: ["active", "ar
 const SettableContextStatus = builder.enumType("SettableContextStatus", { values: ["active", "archived"] as const });
 
 export const Context = builder.objectRef<ContextRow>("Context").implement({
+  interfaces: [Node],
   description: "A named, versioned bag of state owned by an actor; every change is tracked in DNA and Chronicle.",
   fields: (t) => ({
-    id: t.exposeID("id", { description: "The context's ChittyID (`CHITTY-CONTEXT-{uuid}`)." }),
+    id: t.exposeID("id", {
+      description: "The context's ChittyID: the authority's (opaque) when one is configured, else `CHITTY-CONTEXT-{uuid}`.",
+    }),
+    idProvisional: t.exposeBoolean("idProvisional", {
+      description:
+        "True while the id is a provisional local one, minted because the ChittyID authority could not answer; reconciliation replaces it, and the old id keeps resolving to this context.",
+    }),
     name: t.exposeString("name", { description: `Unique per owner among live contexts; at most ${LIMITS.contextName} characters.` }),
     description: t.exposeString("description"),
     data: t.expose("data", { type: "JSONObject", description: `Free-form JSON; at most ${LIMITS.contextDataBytes} bytes.` }),

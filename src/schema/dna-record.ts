@@ -1,7 +1,9 @@
 import type { DnaRecordRow } from "../db/schema";
 import { builder } from "./builder";
+import { Node } from "./node";
 
 export const DnaRecord = builder.objectRef<DnaRecordRow>("DnaRecord").implement({
+  interfaces: [Node],
   description: "One link of a ChittyDNA lineage: genesis, then one evolution per change.",
   fields: (t) => ({
     id: t.exposeID("id"),

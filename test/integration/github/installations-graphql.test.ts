@@ -59,7 +59,7 @@ describe("GraphQL installations", () => {
   });
 
   it("refuses ids that are neither and reports unknown ones as NOT_FOUND", async () => {
-    for (const id of ["abc", "CHITTY-ACTOR-00000000-0000-4000-8000-000000000000", "-1", "0"]) {
+    for (const id of ["a b c", "CHITTY-ACTOR-00000000-0000-4000-8000-000000000000", "-1", "0"]) {
       const result = await gql(`query($id: ID!) { installation(id: $id) { id } }`, { id });
       expect(result.errors![0]!.extensions!.code, id).toBe("INVALID_INPUT");
     }
