@@ -152,7 +152,7 @@ export async function deleteContext(ctx: RequestContext, id: string): Promise<Co
   const now = Date.now();
   const next: ContextRow = { ...current, status: "deleted", deletedAt: now, updatedAt: now, version: current.version + 1 };
   // A deleted context keeps no live connection: they are disconnected in the same batch, then evicted from KV.
-  const live = await liveConnectionsOf(ctx, id);
+  const live = await liveConnectionsOf(ctx, current.id);
   const { statements } = await disconnectStatements(ctx, live, now, "context_deleted");
   await writeChange(ctx, current, next, "deleted", { disconnected: live.length }, statements);
   await evictConnections(ctx, live.map((c) => c.id));

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import {
@@ -39,21 +39,22 @@ export type NodeValue =
   | { kind: "dna"; row: DnaRecordRow };
 export type NodeKind = NodeValue["kind"];
 
-/** Which table holds an id, in one query over every table whose key is a ChittyID. */
+/** Which table holds an id: one D1 batch (one round trip) over every table whose key is a ChittyID. */
 async function kindOf(ctx: RequestContext, id: string): Promise<NodeKind | null> {
-  const kind = (k: NodeKind) => sql<NodeKind>`${k}`.as("kind");
-  const [found] = await ctx.db
-    .select({ kind: kind("context") })
-    .from(contexts)
-    .where(eq(contexts.id, id))
-    .union(ctx.db.select({ kind: kind("actor") }).from(actors).where(eq(actors.id, id)))
-    .union(ctx.db.select({ kind: kind("connection") }).from(connections).where(eq(connections.id, id)))
-    .union(ctx.db.select({ kind: kind("delegation") }).from(delegations).where(eq(delegations.id, id)))
-    .union(ctx.db.select({ kind: kind("installation") }).from(installations).where(eq(installations.chittyId, id)))
-    .union(ctx.db.select({ kind: kind("github") }).from(githubEntities).where(eq(githubEntities.chittyId, id)))
-    .union(ctx.db.select({ kind: kind("chronicle") }).from(chronicleEvents).where(eq(chronicleEvents.id, id)))
-    .union(ctx.db.select({ kind: kind("dna") }).from(dnaRecords).where(eq(dnaRecords.id, id)));
-  return found?.kind ?? null;
+  const { db } = ctx;
+  const results = await db.batch([
+    db.select({ id: contexts.id }).from(contexts).where(eq(contexts.id, id)).limit(1),
+    db.select({ id: actors.id }).from(actors).where(eq(actors.id, id)).limit(1),
+    db.select({ id: connections.id }).from(connections).where(eq(connections.id, id)).limit(1),
+    db.select({ id: delegations.id }).from(delegations).where(eq(delegations.id, id)).limit(1),
+    db.select({ id: installations.chittyId }).from(installations).where(eq(installations.chittyId, id)).limit(1),
+    db.select({ id: githubEntities.chittyId }).from(githubEntities).where(eq(githubEntities.chittyId, id)).limit(1),
+    db.select({ id: chronicleEvents.id }).from(chronicleEvents).where(eq(chronicleEvents.id, id)).limit(1),
+    db.select({ id: dnaRecords.id }).from(dnaRecords).where(eq(dnaRecords.id, id)).limit(1),
+  ]);
+  const kinds: NodeKind[] = ["context", "actor", "connection", "delegation", "installation", "github", "chronicle", "dna"];
+  const at = results.findIndex((rows) => rows.length > 0);
+  return at === -1 ? null : kinds[at]!;
 }
 
 /**
