@@ -21,12 +21,21 @@ export function migrationCommand(env: Env): string {
 }
 
 /**
+ * Whether the Worker applies pending migrations itself: on unless `CHITTYCONNECT_AUTO_MIGRATE` is "false", for
+ * operators who migrate with wrangler only (and the bundle tests' deliberately unmigrated databases).
+ */
+function autoMigrate(env: Env): boolean {
+  return (env as { CHITTYCONNECT_AUTO_MIGRATE?: string }).CHITTYCONNECT_AUTO_MIGRATE?.trim().toLowerCase() !== "false";
+}
+
+/**
  * The first request of an isolate brings D1 up to the bundled schema (blocking: nothing works without it), then
  * starts the service context's initialization after the response (non-blocking). A migration that fails
  * answers 503 with the command to run, on every request, until one succeeds.
  */
 export const initializeOnRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
   const d1 = c.env.DB;
+  if (!autoMigrate(c.env)) return next();
   if (!migrated.has(d1)) {
     try {
       await applyPendingMigrations(d1);

@@ -11,7 +11,8 @@ import { MIGRATIONS } from "./generated/migrations";
 const d1Migrations = sqliteTable("d1_migrations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").unique(),
-  appliedAt: text("applied_at"),
+  // wrangler's column is NOT NULL DEFAULT CURRENT_TIMESTAMP; declared so drizzle lets D1 fill it rather than send null.
+  appliedAt: text("applied_at").notNull().default(sql`CURRENT_TIMESTAMP`),
 });
 
 // Word for word what wrangler (and vitest-pool-workers' applyD1Migrations) creates, so either may come first.
