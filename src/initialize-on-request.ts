@@ -1,11 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
-import { SYSTEM_ACTOR_ID } from "./auth/actor";
 import { applyPendingMigrations } from "./db/apply-migrations";
 import { createDatabase } from "./db/client";
 import { ecosystemCallOptions } from "./ecosystem/context-ops";
-import { runInitialization } from "./ecosystem/initialization/run-initialization";
 import { MigrationsPendingError } from "./errors";
+import { initializeGateway } from "./resolvers/initialization";
 
 // Per isolate and per database: once D1 is known to be migrated (or initialization complete), no request pays
 // for checking again. Keyed by the binding, since tests and variants serve several databases from one isolate.
@@ -56,7 +55,7 @@ export const initializeOnRequest: MiddlewareHandler<AppEnv> = async (c, next) =>
 
 async function initializeServiceContext(env: Env, d1: D1Database, origin: string, waitUntil: (p: Promise<unknown>) => void): Promise<void> {
   try {
-    const status = await runInitialization(env, createDatabase(d1), { ownerId: SYSTEM_ACTOR_ID, origin }, { ...ecosystemCallOptions(env, { waitUntil }), waitUntil });
+    const status = await initializeGateway(env, createDatabase(d1), origin, { ...ecosystemCallOptions(env, { waitUntil }), waitUntil });
     initialization.set(d1, { complete: status.status === "complete", nextCheckAt: Math.max(Date.now() + 1000, status.nextAttemptAt ?? Date.now() + RECHECK_MS) });
   } catch (error) {
     console.error("service context initialization could not run", error);

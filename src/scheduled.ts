@@ -1,11 +1,10 @@
-import { SYSTEM_ACTOR_ID } from "./auth/actor";
 import { createDatabase } from "./db/client";
 import { certifyGateway } from "./ecosystem/certification";
 import { backgroundCallOptions } from "./ecosystem/context-ops";
-import { runInitialization } from "./ecosystem/initialization/run-initialization";
 import { drainOutbox } from "./ecosystem/outbox/drain-outbox";
 import { purgeDeliveredOutbox } from "./ecosystem/outbox/outbox-status";
 import { purgeExpiredDelegations } from "./resolvers/delegation";
+import { initializeGateway } from "./resolvers/initialization";
 import { purgeAuthFailureCounts, purgeUsedFlowStates } from "./resolvers/maintenance";
 import { reconcileAndEvict } from "./resolvers/reconciliation";
 import { purgeLapsedLeases } from "./subscriptions/subscription-lease";
@@ -28,7 +27,7 @@ export async function runScheduledTasks(env: Env, now = Date.now()): Promise<Rec
     forwardedRecords: async () => (await drainOutbox(env, db, options)).sent,
     purgedOutboxRows: () => purgeDeliveredOutbox(db, now),
     initializationStepsLeft: async () => {
-      const status = await runInitialization(env, db, { ownerId: SYSTEM_ACTOR_ID, origin: null }, options);
+      const status = await initializeGateway(env, db, null, options);
       return status.steps.filter((s) => s.status !== "done" && s.status !== "skipped").length;
     },
     renewedCertificates: async () => (await certifyGateway(env, db, options)).filter((o) => o.outcome === "certified").length,

@@ -1,8 +1,7 @@
-import { SYSTEM_ACTOR_ID } from "../auth/actor";
 import { createDatabase } from "../db/client";
 import { backgroundCallOptions, contextOp, enqueueContextOp, type ContextOp } from "../ecosystem/context-ops";
-import { runInitialization } from "../ecosystem/initialization/run-initialization";
 import { drainOutbox } from "../ecosystem/outbox/drain-outbox";
+import { initializeGateway } from "../resolvers/initialization";
 import { reconcileAndEvict } from "../resolvers/reconciliation";
 import { retryDelaySeconds } from "./retry-delay";
 
@@ -49,7 +48,7 @@ export async function runContextOp(env: Env, db: ReturnType<typeof createDatabas
       await enqueueContextOp(env, { type: "drain-outbox" }, Math.max(1, (result.nextDueAt - Date.now()) / 1000));
     }
   } else {
-    await runInitialization(env, db, { ownerId: SYSTEM_ACTOR_ID, origin: null }, options);
+    await initializeGateway(env, db, null, options);
   }
   await options.settle();
 }

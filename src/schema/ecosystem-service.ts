@@ -1,9 +1,8 @@
 import type { ServiceStatus } from "../ecosystem/service-status";
-import { ECOSYSTEM_SERVICES, type EcosystemService } from "../ecosystem/services";
+import type { EcosystemService } from "../ecosystem/services";
 import { listEcosystemServices } from "../resolvers/ecosystem-services";
 import { builder } from "./builder";
 
-const ServiceName = builder.enumType("EcosystemServiceName", { values: ECOSYSTEM_SERVICES });
 const ServiceMode = builder.enumType("EcosystemServiceMode", { values: ["embedded", "remote"] as const });
 const CircuitState = builder.enumType("CircuitState", {
   values: { CLOSED: { value: "closed" }, OPEN: { value: "open" }, HALF_OPEN: { value: "half-open" } } as const,
@@ -19,7 +18,7 @@ const ServiceError = builder.objectRef<{ at: string; message: string }>("Ecosyst
 const EcosystemServiceStatus = builder.objectRef<ServiceStatus & { name: EcosystemService }>("EcosystemService").implement({
   description: "A ChittyOS service as this isolate sees it: from real calls and their circuit breaker, never a fresh call.",
   fields: (t) => ({
-    name: t.field({ type: ServiceName, resolve: (s) => s.name }),
+    name: t.string({ description: "chittyid, chittyauth, chittyregistry, chittydna, chittyverify, chittycertify or chittychronicle.", resolve: (s) => s.name }),
     mode: t.field({ type: ServiceMode, description: "embedded: served inside the gateway; remote: the configured or discovered URL.", resolve: (s) => s.mode }),
     url: t.exposeString("url", { nullable: true }),
     healthy: t.exposeBoolean("healthy", { nullable: true, description: "Null for a remote service not called yet." }),
