@@ -12,12 +12,13 @@ import {
 import { createContext, deleteContext, getContext, listContexts, updateContext } from "../resolvers/context";
 import { searchContexts } from "../resolvers/context-search";
 import { listDna, listTimeline } from "../resolvers/timeline";
+import { verifySubjectDna } from "../resolvers/verification";
 import { Actor } from "./actor";
 import { builder } from "./builder";
 import { Node } from "./node";
 import { ChronicleEvent } from "./chronicle-event";
 import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
-import { DnaRecord } from "./dna-record";
+import { DnaRecord, DnaVerification } from "./dna-record";
 import { LIMITS } from "../limits";
 
 const ContextStatus = builder.enumType("ContextStatus", { values: ["active", "archived", "deleted"] as const });
@@ -58,6 +59,11 @@ export const Context = builder.objectRef<ContextRow>("Context").implement({
         toConnection(await listTimeline(ctx, { ...forwardPageArgs(args), subjectId: c.id, type: args.type })),
     }),
     dna: t.field({ type: [DnaRecord], description: "The DNA lineage, genesis first.", resolve: (c, _args, ctx) => listDna(ctx, c.id) }),
+    dnaVerification: t.field({
+      type: DnaVerification,
+      description: "The DNA chain verified now: a changed, removed or reordered record makes it invalid.",
+      resolve: (c, _args, ctx) => verifySubjectDna(ctx, c.id),
+    }),
   }),
 });
 

@@ -45,6 +45,8 @@ describe("the DNA and Chronicle outbox", () => {
     expect(health.ecosystem.outbox!.pending).toBeGreaterThanOrEqual(8);
     expect(health.status).toBe("ok");
     expect(health.ecosystem.services.chittydna).toMatchObject({ mode: "remote", healthy: false });
+    // Four Chronicle forwards failed in a row: the breaker opened after the third.
+    expect(health.ecosystem.services.chittychronicle).toMatchObject({ mode: "remote", healthy: false, circuit: "open" });
 
     // Recovery, after the breakers' cool-down and the rows' backoff: the first forward is the half-open probe,
     // its success closes the circuit, and the consumer drains the rest (re-queueing itself while rows are due).
@@ -67,6 +69,9 @@ describe("the DNA and Chronicle outbox", () => {
       .filter((c) => c.method === "POST" && c.idempotencyKey && [...dna, ...events].includes(c.idempotencyKey))
       .map((c) => c.idempotencyKey);
     expect(new Set(keys)).toEqual(new Set([...dna, ...events]));
-    expect((await checkHealth(env)).ecosystem.services.chittydna).toMatchObject({ mode: "remote", healthy: true, circuit: "closed" });
+    // The half-open probe (the first forward after the cool-down) succeeded and closed both circuits.
+    const recovered = await checkHealth(env);
+    expect(recovered.ecosystem.services.chittydna).toMatchObject({ mode: "remote", healthy: true, circuit: "closed" });
+    expect(recovered.ecosystem.services.chittychronicle).toMatchObject({ mode: "remote", healthy: true, circuit: "closed" });
   });
 });

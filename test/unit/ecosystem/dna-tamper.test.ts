@@ -5,7 +5,7 @@ import { createVerifyClient } from "../../../src/ecosystem/clients/verify-client
 import { dnaLineage } from "../../../src/ecosystem/dna";
 import { verifyDnaChain } from "../../../src/ecosystem/verify-dna-chain";
 import { db } from "../../fixtures/db";
-import { call, createContextViaRest, uniqueName } from "../../helpers";
+import { call, createContextViaRest, gql, uniqueName } from "../../helpers";
 import { embeddedEnv } from "./helpers";
 
 async function contextWithHistory() {
@@ -24,6 +24,8 @@ describe("DNA chain verification with record hashes", () => {
     expect(lineage.every((r) => /^[0-9a-f]{64}$/.test(r.recordHash ?? ""))).toBe(true);
     const verdict = await verifyDnaChain(lineage);
     expect(verdict).toMatchObject({ valid: true, length: 3, tamperEvident: true, problems: [], headHash: lineage[2]!.recordHash });
+    const graph = await gql(`query($id: ID!) { context(id: $id) { dnaVerification { valid source tamperEvident headHash length } } }`, { id: lineage[0]!.subjectId });
+    expect(graph.data!.context.dnaVerification).toEqual({ valid: true, source: "embedded", tamperEvident: true, headHash: lineage[2]!.recordHash, length: 3 });
   });
 
   it("detects a tampered record, in the core check and through the embedded ChittyVerify", async () => {
@@ -35,6 +37,9 @@ describe("DNA chain verification with record hashes", () => {
     const verdict = await verifyDnaChain(tampered);
     expect(verdict.valid).toBe(false);
     expect(verdict.problems.map((p) => p.recordId)).toContain(middle!.id);
+
+    const graph = await gql(`query($id: ID!) { context(id: $id) { dnaVerification { valid tamperEvident reason } } }`, { id });
+    expect(graph.data!.context.dnaVerification).toMatchObject({ valid: false, tamperEvident: true, reason: expect.stringContaining(middle!.id) });
 
     const verifier = await createVerifyClient(embeddedEnv());
     const answer = await verifier.verify({ kind: "dna-chain", value: tampered });
