@@ -93,7 +93,7 @@ describe("GraphQL connection fields refuse bad input with typed errors", () => {
     const context = await createContextViaRest({ name: uniqueName("graphql bad connection") });
     const create = `mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }`;
     const cases: [Record<string, unknown>, string[]][] = [
-      [{ contextId: "nope", service: "chittyid" }, ["input", "contextId"]],
+      [{ contextId: "no pe", service: "chittyid" }, ["input", "contextId"]],
       [{ contextId: context.id, service: "github", config: { installationId: 0 } }, ["input", "config", "installationId"]],
       [{ contextId: context.id, service: "chittyid", config: { blob: "x".repeat(16 * 1024) } }, ["input", "config"]],
     ];
