@@ -138,3 +138,17 @@ export class UpstreamResponseError extends AppError {
     super(502, "UPSTREAM_BAD_RESPONSE", message, { cause });
   }
 }
+
+/**
+ * D1 could not be brought up to the schema this Worker was built with. Every request answers 503 with the
+ * command an operator runs to apply the migrations by hand (which also shows D1's own error).
+ */
+export class MigrationsPendingError extends AppError {
+  constructor(detail: string, command: string, cause?: unknown) {
+    super(503, "MIGRATIONS_PENDING", `The database schema is not up to date (${detail}); apply the migrations with: ${command}`, { cause });
+  }
+
+  override get retryable(): boolean {
+    return true;
+  }
+}

@@ -9,6 +9,8 @@ import { corsPolicy } from "./cors-policy";
 import { serveDashboard } from "./dashboard/serve-dashboard";
 import { AppError, ForbiddenError, InvalidInputError, toResponse } from "./errors";
 import { checkHealth } from "./health";
+import { outboxTargets } from "./ecosystem/outbox/outbox-targets";
+import { initializeOnRequest } from "./initialize-on-request";
 import type { AppEnv } from "./app-env";
 import { actorRoutes } from "./rest/actors";
 import { connectionRoutes } from "./rest/connections";
@@ -53,7 +55,7 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
     const ctx = c.get("ctx");
     if (error instanceof ForbiddenError && ctx) {
       const denied = { type: "auth.denied" as const, actorId: ctx.actor.id, reason: error.message, method: c.req.method, path: c.req.path };
-      ctx.waitUntil(recordAuthFailure(ctx.db, denied));
+      ctx.waitUntil(recordAuthFailure(ctx.db, denied, outboxTargets(ctx.env)));
     }
     if (error instanceof HTTPException && !(error instanceof AppError)) {
       // Hono's own validators throw these, e.g. for a body that is not valid JSON.
@@ -66,6 +68,9 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
 
   // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
   app.use("*", corsPolicy);
+  // Before everything that reads D1 (health included): the first request of an isolate migrates it, and starts
+  // the service context's initialization after the response.
+  app.use("*", initializeOnRequest);
 
   // Public: mounted before authentication, so mount order alone says what answers without a credential. Each
   // is charged to the caller's address (IP_RATE_LIMITER), since no actor budget covers it.

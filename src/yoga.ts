@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLErrorExtensions } from "graphql";
 import { createYoga, isAsyncIterable, maskError, type Plugin } from "graphql-yoga";
 import type { RequestContext } from "./context";
 import { recordAuthFailure } from "./auth/audit";
+import { outboxTargets } from "./ecosystem/outbox/outbox-targets";
 import { AppError, ForbiddenError, RateLimitedError } from "./errors";
 import { chargeMutationFields } from "./graphql/charge-mutation-fields";
 import { renderGraphiqlPage } from "./graphiql/render-graphiql-page";
@@ -43,7 +44,7 @@ function auditDenials(): Plugin<RequestContext> {
     for (const error of errors) {
       if (error.originalError instanceof ForbiddenError) {
         const path = `/graphql#${error.path?.join(".") ?? ""}`;
-        ctx.waitUntil(recordAuthFailure(ctx.db, { type: "auth.denied", actorId: ctx.actor.id, reason: error.originalError.message, method: "POST", path }));
+        ctx.waitUntil(recordAuthFailure(ctx.db, { type: "auth.denied", actorId: ctx.actor.id, reason: error.originalError.message, method: "POST", path }, outboxTargets(ctx.env)));
       }
     }
   };

@@ -1,5 +1,7 @@
+import type { BatchItem } from "../db/batch";
 import type { Database } from "../db/client";
-import { chronicleEventFor } from "../ecosystem/chronicle";
+import type { OutboxTargets } from "../ecosystem/outbox/outbox-targets";
+import { recordEvent } from "../ecosystem/record-change";
 import { truncatePath } from "./failure-tally";
 
 /** Chronicle subject for failures that cannot be pinned on an actor. */
@@ -13,12 +15,18 @@ export const ANONYMOUS_SUBJECT = "anonymous";
 export function recordAuthFailure(
   db: Database,
   failure: { type: "auth.failed" | "auth.denied"; actorId?: string; reason: string; method: string; path: string },
+  targets: OutboxTargets,
 ): Promise<unknown> {
-  return chronicleEventFor(db, {
-    type: failure.type,
-    subjectId: failure.actorId ?? ANONYMOUS_SUBJECT,
-    actorId: failure.actorId ?? null,
-    data: { reason: failure.reason.slice(0, 300), method: failure.method, path: truncatePath(failure.path) },
-    now: Date.now(),
-  }).run();
+  const statements = recordEvent(
+    db,
+    {
+      type: failure.type,
+      subjectId: failure.actorId ?? ANONYMOUS_SUBJECT,
+      actorId: failure.actorId ?? null,
+      data: { reason: failure.reason.slice(0, 300), method: failure.method, path: truncatePath(failure.path) },
+      now: Date.now(),
+    },
+    targets,
+  );
+  return db.batch(statements as [BatchItem, ...BatchItem[]]);
 }

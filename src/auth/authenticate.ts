@@ -9,6 +9,7 @@ import { verifyChittyAuthJwt } from "./chittyauth-jwt";
 import { constantTimeEqual } from "./constant-time-equal";
 import { chainProblem, loadDelegationChain } from "./delegation-record";
 import { peekIssuer, verifyDelegation } from "./delegation-token";
+import { resolveAlias } from "../ecosystem/reconcile/resolve-alias";
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,4096})$/;
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
@@ -55,7 +56,8 @@ async function fromDelegation(env: Env, db: Database, token: string): Promise<Ac
   // As a credential here, a delegation must have been issued to this gateway itself.
   const verified = await verifyDelegation(env, token, GATEWAY_SERVICE);
   if (!verified.ok) throw fail(`delegation-${verified.reason}`);
-  const chain = await loadDelegationChain(db, verified.claims.jti);
+  // Tokens issued under a provisional id carry it as jti; once reconciled, the alias leads to the delegation.
+  const chain = (await loadDelegationChain(db, verified.claims.jti)) ?? (await loadDelegationChain(db, await resolveAlias(db, verified.claims.jti)));
   if (!chain) throw fail("delegation-revoked", verified.claims.sub);
   const problem = chainProblem(chain);
   if (problem) throw fail(problem === "delegator-inactive" ? problem : `delegation-${problem}`, chain.delegator.id);
@@ -78,7 +80,10 @@ async function fromChittyAuth(env: Env, db: Database, token: string): Promise<Ac
   if (!verified) throw fail("jwt-invalid");
   // The system actor is the admin key's alone; no outside issuer may speak for it.
   if (verified.subject === SYSTEM_ACTOR_ID) throw fail("jwt-system-subject");
-  const [actor] = await db.select().from(actors).where(eq(actors.id, verified.subject)).limit(1);
+  const byId = (id: string) => db.select().from(actors).where(eq(actors.id, id)).limit(1);
+  // A subject named by a reconciled provisional id is its actor still.
+  let [actor] = await byId(verified.subject);
+  if (!actor) [actor] = await byId(await resolveAlias(db, verified.subject));
   if (!actor || actor.status !== "active") throw fail("jwt-unknown-actor", verified.subject);
   return {
     id: actor.id,

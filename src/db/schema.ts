@@ -4,13 +4,31 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 /** Milliseconds since the epoch; every timestamp column uses it so ordering is numeric. */
 const timestamp = (name: string) => integer(name, { mode: "number" });
 
+/**
+ * Where a ChittyID came from. local: minted here because no authority is configured; remote: minted by the
+ * ChittyID authority; provisional: minted here because the configured authority could not answer, to be
+ * replaced by an authoritative id (reconciliation) and kept as an alias of it.
+ */
+export const CHITTY_ID_SOURCES = ["local", "remote", "provisional"] as const;
+
 /** Every ChittyID this gateway has used, and whether it was minted here or by the ChittyID authority. */
-export const chittyIds = sqliteTable("chitty_ids", {
-  id: text("id").primaryKey(),
-  entityType: text("entity_type").notNull(),
-  source: text("source", { enum: ["local", "remote"] }).notNull(),
-  mintedAt: timestamp("minted_at").notNull(),
-});
+export const chittyIds = sqliteTable(
+  "chitty_ids",
+  {
+    id: text("id").primaryKey(),
+    entityType: text("entity_type").notNull(),
+    source: text("source", { enum: CHITTY_ID_SOURCES }).notNull(),
+    mintedAt: timestamp("minted_at").notNull(),
+    /** For a reconciled provisional id: the authority's id that replaced it. The row stays, so the old id still resolves. */
+    replacedBy: text("replaced_by"),
+    reconciledAt: timestamp("reconciled_at"),
+  },
+  (t) => [
+    // Reconciliation looks for provisional ids nobody has replaced yet; the partial index keeps that one lookup.
+    index("chitty_ids_unreconciled").on(t.mintedAt).where(sql`source = 'provisional' AND replaced_by IS NULL`),
+    index("chitty_ids_replaced_by").on(t.replacedBy),
+  ],
+);
 
 export const actors = sqliteTable(
   "actors",
@@ -86,6 +104,8 @@ export const contexts = sqliteTable(
     updatedAt: timestamp("updated_at").notNull(),
     deletedAt: timestamp("deleted_at"),
     version: integer("version").notNull().default(1),
+    /** True while the id is a provisional local one, minted when the ChittyID authority could not answer. */
+    idProvisional: integer("id_provisional", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     // Names are unique per owner among live contexts; a deleted name may be reused.
@@ -252,8 +272,16 @@ export const dnaRecords = sqliteTable(
     actorId: text("actor_id"),
     event: text("event").notNull(),
     createdAt: timestamp("created_at").notNull(),
+    /**
+     * SHA-256 over the record's fields and the previous record's hash (src/ecosystem/verify-dna-chain.ts), so a
+     * changed record breaks the chain. Null on records written before the column existed.
+     */
+    recordHash: text("record_hash"),
   },
-  (t) => [uniqueIndex("dna_subject_sequence").on(t.subjectId, t.sequence)],
+  (t) => [
+    uniqueIndex("dna_subject_sequence").on(t.subjectId, t.sequence),
+    index("dna_actor").on(t.actorId),
+  ],
 );
 
 /** ChittyChronicle timeline. `seq` is the monotonic cursor that subscriptions poll. */
@@ -268,7 +296,12 @@ export const chronicleEvents = sqliteTable(
     occurredAt: timestamp("occurred_at").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index("chronicle_subject_seq").on(t.subjectId, t.seq), index("chronicle_type_seq").on(t.type, t.seq)],
+  (t) => [
+    index("chronicle_subject_seq").on(t.subjectId, t.seq),
+    index("chronicle_type_seq").on(t.type, t.seq),
+    // Query.timeline's actor filter, the graph's actor-to-subject edges and reconciliation's rewrite read by actor.
+    index("chronicle_actor_seq").on(t.actorId, t.seq),
+  ],
 );
 
 /**
@@ -311,6 +344,72 @@ export const subscriptionLeases = sqliteTable(
   (t) => [index("subscription_leases_budget").on(t.budgetOwnerId, t.leaseUntil)],
 );
 
+/**
+ * DNA records and Chronicle events still to be forwarded to a remote ChittyDNA / ChittyChronicle. Written in the
+ * same batch as the record, so nothing recorded can miss its forward; the CONTEXT_OPS_QUEUE consumer sends each
+ * under its record id as Idempotency-Key, and a delivered row keeps the remote id until it is purged.
+ */
+export const OUTBOX_KINDS = ["dna", "chronicle"] as const;
+export const ecosystemOutbox = sqliteTable(
+  "ecosystem_outbox",
+  {
+    /** The local record's id (dna_records.id or chronicle_events.id), which is also its Idempotency-Key. */
+    recordId: text("record_id").primaryKey(),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
+    createdAt: timestamp("created_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Not before this time (backoff after a failure). */
+    nextAttemptAt: timestamp("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at"),
+    remoteId: text("remote_id"),
+  },
+  (t) => [
+    index("outbox_pending").on(t.nextAttemptAt, t.createdAt).where(sql`delivered_at IS NULL`),
+    index("outbox_delivered").on(t.deliveredAt),
+  ],
+);
+
+/** The steps that initialize the gateway's own service context, in order (src/ecosystem/initialization). */
+export const INITIALIZATION_STEPS = ["find", "mint", "dna-genesis", "auth-token", "register", "verify", "certify", "store", "chronicle"] as const;
+export type InitializationStepName = (typeof INITIALIZATION_STEPS)[number];
+/** done: finished; skipped: its service is embedded and has nothing to do; failed: retried at next_attempt_at. */
+export const STEP_STATUSES = ["pending", "done", "skipped", "failed"] as const;
+
+/** Each initialization step's outcome; `detail` keeps what later steps need (never a token). */
+export const initializationSteps = sqliteTable("initialization_steps", {
+  name: text("name", { enum: INITIALIZATION_STEPS }).primaryKey(),
+  status: text("status", { enum: STEP_STATUSES }).notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: timestamp("next_attempt_at"),
+  error: text("error"),
+  detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+  updatedAt: timestamp("updated_at").notNull(),
+});
+
+/**
+ * Who is running initialization, as a lease: taken by one conditional upsert, so of two concurrent first requests
+ * (in one isolate or in two) exactly one runs the steps; a lease left by a vanished isolate lapses on its own.
+ */
+export const initializationLease = sqliteTable("initialization_lease", {
+  id: text("id").primaryKey(),
+  holder: text("holder").notNull(),
+  leaseUntil: timestamp("lease_until").notNull(),
+});
+
+/** The gateway's ChittyCertify certificates, one per profile; renewed by the cron before they expire. */
+export const serviceCertificates = sqliteTable("service_certificates", {
+  profile: text("profile").primaryKey(),
+  certified: integer("certified", { mode: "boolean" }).notNull(),
+  certificateId: text("certificate_id"),
+  securityLevel: text("security_level"),
+  issuedAt: timestamp("issued_at"),
+  validUntil: timestamp("valid_until"),
+  /** Why it is not certified, in the embedded default's or ChittyCertify's words. */
+  reason: text("reason"),
+  checkedAt: timestamp("checked_at").notNull(),
+});
+
 export type ContextRow = typeof contexts.$inferSelect;
 export type ConnectionRow = typeof connections.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -323,3 +422,6 @@ export type InstallationGrantRow = typeof installationGrants.$inferSelect;
 export type InstallationRepositoryRow = typeof installationRepositories.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type GitHubEntityRow = typeof githubEntities.$inferSelect;
+export type OutboxRow = typeof ecosystemOutbox.$inferSelect;
+export type InitializationStepRow = typeof initializationSteps.$inferSelect;
+export type ServiceCertificateRow = typeof serviceCertificates.$inferSelect;

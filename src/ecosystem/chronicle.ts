@@ -10,12 +10,12 @@ export interface ChronicleEntry {
   now: number;
 }
 
-/** The row of one Chronicle event, for callers that insert many in one statement. */
-export function chronicleRow(entry: ChronicleEntry): typeof chronicleEvents.$inferInsert {
+/** The row of one Chronicle event, for callers that insert many in one statement (and outbox them with outboxRows). */
+export function chronicleRow(entry: ChronicleEntry): typeof chronicleEvents.$inferInsert & { id: string } {
   return { id: mintChittyId("EVENT").id, type: entry.type, subjectId: entry.subjectId, actorId: entry.actorId, occurredAt: entry.now, data: entry.data };
 }
 
-/** ChittyChronicle's embedded default: the timeline row for an event, for the caller's batch. */
-export function chronicleEventFor(db: Database, entry: ChronicleEntry) {
-  return db.insert(chronicleEvents).values(chronicleRow(entry));
+/** ChittyChronicle's embedded default: the timeline row for an event, for the caller's batch (see recordEvent). */
+export function chronicleEventFor(db: Database, row: typeof chronicleEvents.$inferInsert) {
+  return db.insert(chronicleEvents).values(row);
 }

@@ -1,8 +1,9 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { dnaRecords, type DnaRecordRow } from "../db/schema";
 import { hashState } from "./canonical-hash";
 import { mintChittyId } from "./chitty-id";
+import { dnaRecordHash } from "./verify-dna-chain";
 
 export interface DnaChange {
   subjectId: string;
@@ -14,16 +15,17 @@ export interface DnaChange {
   now: number;
 }
 
+/** What the next record of a chain needs of the one before it. */
+export type DnaPrevious = Pick<DnaRecordRow, "id" | "sequence" | "recordHash">;
+
 /**
- * ChittyDNA's embedded default: builds the lineage row for a change, for the caller's batch.
- * A subject's first record is its genesis; each later one links to the record before it.
- * Concurrent writers of one subject collide on (subject_id, sequence), so only one batch commits.
+ * ChittyDNA's embedded default: builds the lineage row for a change, for the caller's batch, with its
+ * tamper-evident `record_hash` chained to the previous record's. A subject's first record is its genesis.
+ * Concurrent writers of one subject collide on (subject_id, sequence), so only one batch commits; and an evolution
+ * commits only while the record it links to still has the hash it was read with (reconciliation rewrites chains),
+ * otherwise its sequence comes out NULL and the batch fails (`isStaleDnaLink`).
  */
-export async function dnaRecordFor(
-  db: Database,
-  change: DnaChange,
-  previous: Pick<DnaRecordRow, "id" | "sequence"> | undefined,
-): Promise<{ statement: ReturnType<typeof insertDna> }> {
+export async function dnaRecordFor(db: Database, change: DnaChange, previous: DnaPrevious | undefined) {
   const row = {
     id: mintChittyId("DNA").id,
     subjectId: change.subjectId,
@@ -36,18 +38,24 @@ export async function dnaRecordFor(
     event: change.event,
     createdAt: change.now,
   };
+  const recordHash = await dnaRecordHash(row, previous?.recordHash ?? null);
+  const sequence = previous
+    ? sql`(SELECT ${dnaRecords.sequence} + 1 FROM ${dnaRecords} WHERE ${dnaRecords.id} = ${previous.id} AND ${dnaRecords.recordHash} IS ${previous.recordHash})`
+    : row.sequence;
   // Wrapped because drizzle queries are thenables: returning one from an async function would run it.
-  return { statement: insertDna(db, row) };
+  return { row: { ...row, recordHash }, statement: db.insert(dnaRecords).values({ ...row, sequence, recordHash }) };
 }
 
-function insertDna(db: Database, row: typeof dnaRecords.$inferInsert) {
-  return db.insert(dnaRecords).values(row);
+/** True when a batch failed because the DNA record it linked to was rewritten meanwhile (see dnaRecordFor). */
+export function isStaleDnaLink(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.message.includes("NOT NULL constraint failed: dna_records.sequence")) return true;
+  return false;
 }
 
 /** The newest lineage record of a subject, which the next change links to. */
 export function latestDnaRecord(db: Database, subjectId: string) {
   return db
-    .select({ id: dnaRecords.id, sequence: dnaRecords.sequence })
+    .select({ id: dnaRecords.id, sequence: dnaRecords.sequence, recordHash: dnaRecords.recordHash })
     .from(dnaRecords)
     .where(eq(dnaRecords.subjectId, subjectId))
     .orderBy(desc(dnaRecords.sequence))
@@ -57,4 +65,9 @@ export function latestDnaRecord(db: Database, subjectId: string) {
 /** The whole lineage of a subject, genesis first. */
 export function dnaLineage(db: Database, subjectId: string) {
   return db.select().from(dnaRecords).where(eq(dnaRecords.subjectId, subjectId)).orderBy(dnaRecords.sequence);
+}
+
+/** One DNA record by its id. */
+export function dnaRecordById(db: Database, id: string) {
+  return db.select().from(dnaRecords).where(eq(dnaRecords.id, id)).limit(1);
 }

@@ -1,8 +1,9 @@
 import type { BatchItem } from "../db/batch";
 import type { Database } from "../db/client";
-import type { DnaRecordRow } from "../db/schema";
-import { chronicleEventFor } from "./chronicle";
-import { dnaRecordFor, latestDnaRecord } from "./dna";
+import { chronicleEventFor, chronicleRow, type ChronicleEntry } from "./chronicle";
+import { dnaRecordFor, latestDnaRecord, type DnaPrevious } from "./dna";
+import { outboxRows } from "./outbox/outbox-rows";
+import type { OutboxTargets } from "./outbox/outbox-targets";
 
 /** One change of a ChittyOS subject, as DNA and Chronicle both record it. */
 export interface Change {
@@ -18,16 +19,28 @@ export interface Change {
   actorId: string | null;
   now: number;
   /** The subject's newest DNA record: null for its genesis; left out, it is read here. */
-  previous?: Pick<DnaRecordRow, "id" | "sequence"> | null;
+  previous?: DnaPrevious | null;
 }
 
 /**
- * The DNA record and the Chronicle event of one change, for the caller's D1 batch. Every writer records its
- * changes through here, so that what ChittyDNA and ChittyChronicle receive is decided in one place.
+ * The DNA record and the Chronicle event of one change, for the caller's D1 batch, with their outbox rows when a
+ * remote ChittyDNA / ChittyChronicle is configured (`outboxTargets(env)`). Every writer records its changes through
+ * here, so that what ChittyDNA and ChittyChronicle receive is decided in one place, and nothing recorded locally
+ * can miss its forward.
  */
-export async function recordChange(db: Database, change: Change): Promise<BatchItem[]> {
+export async function recordChange(db: Database, change: Change, targets: OutboxTargets): Promise<BatchItem[]> {
   const previous = change.previous === undefined ? (await latestDnaRecord(db, change.subjectId))[0] : (change.previous ?? undefined);
   const { subjectId, subjectType, state, event, type, data, actorId, now } = change;
   const dna = await dnaRecordFor(db, { subjectId, subjectType, state, event, actorId, now }, previous);
-  return [dna.statement, chronicleEventFor(db, { type, subjectId, actorId, data, now })];
+  return [
+    dna.statement,
+    ...(targets.dna ? outboxRows(db, "dna", [dna.row.id], now) : []),
+    ...recordEvent(db, { type, subjectId, actorId, data, now }, targets),
+  ];
+}
+
+/** A Chronicle event that is not a change of its subject's state (grants, keys, refusals), with its outbox row. */
+export function recordEvent(db: Database, entry: ChronicleEntry, targets: OutboxTargets): BatchItem[] {
+  const row = chronicleRow(entry);
+  return [chronicleEventFor(db, row), ...(targets.chronicle ? outboxRows(db, "chronicle", [row.id], entry.now) : [])];
 }

@@ -34,6 +34,8 @@ export interface StatusOptions extends CallOptions {
    * Off by default: /health then makes no outbound call at all.
    */
   probe?: boolean;
+  /** Probe only these services (a connection's health check); all of them by default. */
+  services?: readonly EcosystemService[];
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -51,7 +53,7 @@ export async function serviceStatuses(env: Env, options: StatusOptions = {}): Pr
     await Promise.all(
       ECOSYSTEM_SERVICES.map((service, i) => {
         const url = urls[i];
-        if (!url) return undefined;
+        if (!url || (options.services && !options.services.includes(service))) return undefined;
         const seen = breakerFor(service).snapshot(now());
         const learned = Math.max(seen.lastSuccessAt ?? 0, seen.lastError?.at ?? 0, lastProbe.get(service) ?? 0);
         if (now() - learned < PROBE_TTL_MS) return undefined;

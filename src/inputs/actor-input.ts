@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { chittyIdInput } from "./chitty-id-input";
 import { CAPABILITIES, SCOPES } from "../auth/capabilities";
 import { displayNameText } from "./text-input";
 
 /** Boundary schemas for actors, shared by REST, GraphQL and the OpenAPI document. */
 
-export const actorId = z.string().regex(/^CHITTY-ACTOR-[0-9a-f-]{36}$/, "must be an actor ChittyID");
+export const actorId = chittyIdInput("ACTOR", "must be an actor ChittyID");
 
 const noRepeats = (names: string[]) => new Set(names).size === names.length;
 

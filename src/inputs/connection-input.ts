@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chittyIdInput } from "./chitty-id-input";
 import { ECOSYSTEM_SERVICES } from "../ecosystem/services";
 import { cappedJsonObject } from "./capped-json-object";
 import { contextId } from "./context-input";
@@ -12,7 +13,7 @@ export const connectionService = z.enum(CONNECTION_SERVICES);
 export type ConnectionServiceName = z.infer<typeof connectionService>;
 export const connectionStatus = z.enum(["active", "degraded", "disconnected"]);
 
-export const connectionId = z.string().regex(/^CHITTY-CONN-[0-9a-f-]{36}$/, "id must be a connection ChittyID");
+export const connectionId = chittyIdInput("CONN", "id must be a connection ChittyID");
 
 export const connectionConfig = cappedJsonObject("config", LIMITS.connectionConfigBytes);
 

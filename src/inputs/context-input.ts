@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chittyIdInput } from "./chitty-id-input";
 import { cappedJsonObject } from "./capped-json-object";
 import { LIMITS } from "../limits";
 import { displayNameText, multiLineText, singleLineText } from "./text-input";
@@ -15,7 +16,7 @@ export const contextData = cappedJsonObject("data", LIMITS.contextDataBytes);
 
 export const contextStatus = z.enum(["active", "archived"]);
 
-export const contextId = z.string().regex(/^CHITTY-CONTEXT-[0-9a-f-]{36}$/, "id must be a context ChittyID");
+export const contextId = chittyIdInput("CONTEXT", "id must be a context ChittyID");
 
 export const createContextInput = z.object({
   name: contextName,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chittyIdInput } from "./chitty-id-input";
 import { scopeList } from "./actor-input";
 
 /** Token lifetimes in seconds: short by default, never more than a day. */
@@ -21,4 +22,4 @@ export const validateDelegationInput = z.object({
 });
 export type ValidateDelegationInput = z.infer<typeof validateDelegationInput>;
 
-export const delegationId = z.string().regex(/^CHITTY-DELEGATION-[0-9a-f-]{36}$/, "must be a delegation token id");
+export const delegationId = chittyIdInput("DELEGATION", "must be a delegation token id");

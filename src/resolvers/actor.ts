@@ -4,8 +4,12 @@ import { invalidateApiKeys, issueApiKey } from "../auth/api-key";
 import { canAccessOwned, isAdmin, requireCapability, requireGrantable } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { actors, type ActorRow } from "../db/schema";
-import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { recordChittyId } from "../ecosystem/chitty-id";
+import { ecosystemCallOptions } from "../ecosystem/context-ops";
+import { mintEntityId } from "../ecosystem/mint-entity-id";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../ecosystem/record-change";
+import { resolveAlias } from "../ecosystem/reconcile/resolve-alias";
 import { ForbiddenError, NotFoundError } from "../errors";
 import type { RegisterActorInput, UpdateActorInput } from "../inputs/actor-input";
 import { atomicBatch } from "../db/batch";
@@ -38,7 +42,10 @@ export function requireNotRevoked(ctx: RequestContext, target: ActorRow): void {
 /** The actor record behind an id, or null when it is unknown (owners of old rows may be gone). */
 export async function findActor(ctx: RequestContext, id: string): Promise<ActorRow | null> {
   const [row] = await ctx.db.select().from(actors).where(eq(actors.id, id)).limit(1);
-  return row ?? null;
+  if (row) return row;
+  // A reconciled provisional id still names its actor.
+  const current = await resolveAlias(ctx.db, id);
+  return current === id ? null : ((await ctx.db.select().from(actors).where(eq(actors.id, current)).limit(1))[0] ?? null);
 }
 
 /**
@@ -82,8 +89,8 @@ export async function listActors(ctx: RequestContext, args: { first?: number | n
 export async function registerActor(ctx: RequestContext, input: RegisterActorInput) {
   if (!isAdmin(ctx.actor)) requireCapability(ctx.actor, "actors:register");
   requireGrantable(ctx.actor, input.capabilities);
+  const minted = await mintEntityId(ctx.env, "ACTOR", "actor", { ...ecosystemCallOptions(ctx.env, ctx), waitUntil: ctx.waitUntil });
   const now = Date.now();
-  const minted = mintChittyId("ACTOR");
   const row: ActorRow = {
     id: minted.id,
     type: input.type,
@@ -112,7 +119,7 @@ export async function registerActor(ctx: RequestContext, input: RegisterActorInp
       type: "actor.registered",
       data: { type: row.type, capabilities: row.capabilities },
       previous: null,
-    })),
+    }, outboxTargets(ctx.env))),
   ]);
   return { actor: row, apiKey: key.apiKey, keyId: key.keyId };
 }
@@ -138,16 +145,20 @@ export async function updateActor(ctx: RequestContext, id: string, input: Update
     status: input.status ?? current.status,
     updatedAt: now,
   };
-  const audit = { subjectId: id, actorId: ctx.actor.id, now };
+  const audit = { subjectId: current.id, actorId: ctx.actor.id, now };
   const changed = (["displayName", "capabilities", "status"] as const).filter((k) => input[k] !== undefined);
   await atomicBatch(ctx.db, [
     ctx.db
       .update(actors)
       .set({ displayName: next.displayName, capabilities: next.capabilities, status: next.status, updatedAt: now })
-      .where(eq(actors.id, id)),
-    ...(await recordChange(ctx.db, { ...audit, subjectType: "actor", state: observableState(next), event: "updated", type: "actor.updated", data: { changed } })),
+      .where(eq(actors.id, current.id)),
+    ...(await recordChange(
+      ctx.db,
+      { ...audit, subjectType: "actor", state: observableState(next), event: "updated", type: "actor.updated", data: { changed } },
+      outboxTargets(ctx.env),
+    )),
   ]);
   // Cached key lookups carry capabilities and status, so they must not outlive this change.
-  if (privileged) await invalidateApiKeys(ctx.env, ctx.db, id);
+  if (privileged) await invalidateApiKeys(ctx.env, ctx.db, current.id);
   return next;
 }

@@ -4,7 +4,8 @@ import { invalidateApiKeys, issueApiKey } from "../auth/api-key";
 import { requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { apiKeys, type ApiKeyRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
+import { recordEvent } from "../ecosystem/record-change";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { getActor, requireActingThrough } from "./actor";
 import { atomicBatch } from "../db/batch";
@@ -30,13 +31,11 @@ export async function rotateApiKey(ctx: RequestContext, actorId: string, options
   await atomicBatch(ctx.db, [
     key.statement,
     ...(options.revokeOthers ? [revokeOthers] : []),
-    chronicleEventFor(ctx.db, {
-      type: "actor.key_rotated",
-      subjectId: actorId,
-      actorId: ctx.actor.id,
-      data: { keyId: key.keyId, revokedOthers: options.revokeOthers },
-      now,
-    }),
+    ...recordEvent(
+      ctx.db,
+      { type: "actor.key_rotated", subjectId: target.id, actorId: ctx.actor.id, data: { keyId: key.keyId, revokedOthers: options.revokeOthers }, now },
+      outboxTargets(ctx.env),
+    ),
   ]);
   if (options.revokeOthers) await invalidateApiKeys(ctx.env, ctx.db, actorId);
   return { apiKey: key.apiKey, keyId: key.keyId };
@@ -52,7 +51,7 @@ export async function revokeApiKey(ctx: RequestContext, keyId: string): Promise<
   const now = Date.now();
   await atomicBatch(ctx.db, [
     ctx.db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, keyId)),
-    chronicleEventFor(ctx.db, { type: "actor.key_revoked", subjectId: key.actorId, actorId: ctx.actor.id, data: { keyId }, now }),
+    ...recordEvent(ctx.db, { type: "actor.key_revoked", subjectId: key.actorId, actorId: ctx.actor.id, data: { keyId }, now }, outboxTargets(ctx.env)),
   ]);
   await invalidateApiKeys(ctx.env, ctx.db, key.actorId, keyId);
   return { ...key, revokedAt: now };

@@ -2,7 +2,10 @@ import { eq } from "drizzle-orm";
 import { insertChunks, type BatchItem } from "../db/batch";
 import { createDatabase, isUniqueViolation, type Database } from "../db/client";
 import { installationRepositories, installations, type InstallationRow } from "../db/schema";
-import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { recordChittyId } from "../ecosystem/chitty-id";
+import { backgroundCallOptions } from "../ecosystem/context-ops";
+import { mintEntityId } from "../ecosystem/mint-entity-id";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../ecosystem/record-change";
 import { fetchInstallation, fetchInstallationRepositories, type GitHubInstallation, type GitHubRepository } from "../github/installation";
 import { forgetInstallationToken, getInstallationToken } from "../github/installation-token";
@@ -33,11 +36,13 @@ export interface InstallationChange {
  * and its Chronicle event, for one D1 batch. A new installation gets a ChittyID and a DNA genesis; a known
  * one keeps its ChittyID and evolves. The actor is null because GitHub, not a gateway caller, vouches for it.
  */
-export async function installationWrites(db: Database, gh: GitHubInstallation, change: InstallationChange) {
+export async function installationWrites(env: Env, db: Database, gh: GitHubInstallation, change: InstallationChange) {
   const { now, repositories } = change;
   const [existing] = await db.select().from(installations).where(eq(installations.id, gh.id)).limit(1);
   // The scope document files GitHub installations under the CONTEXT entity type of ChittyID.
-  const minted = existing ? null : mintChittyId("CONTEXT");
+  const options = backgroundCallOptions(env);
+  const minted = existing ? null : await mintEntityId(env, "CONTEXT", "github installation", options);
+  await options.settle();
   const row: InstallationRow = {
     id: gh.id,
     chittyId: existing?.chittyId ?? minted!.id,
@@ -81,20 +86,21 @@ export async function installationWrites(db: Database, gh: GitHubInstallation, c
         ...(repositories ? { repositories: repositories.length } : {}),
         ...change.data,
       },
-    })),
+    }, outboxTargets(env))),
   ];
   return { installation: row, created: !existing, statements };
 }
 
 /** Records an installation from the install callback, in one D1 batch (see installationWrites). */
 export async function saveInstallation(
+  env: Env,
   db: Database,
   gh: GitHubInstallation,
   repositories: GitHubRepository[],
   now = Date.now(),
 ): Promise<{ installation: InstallationRow; created: boolean }> {
   for (let attempt = 1; ; attempt++) {
-    const { installation, created, statements } = await installationWrites(db, gh, {
+    const { installation, created, statements } = await installationWrites(env, db, gh, {
       repositories,
       types: { created: "github.app.installed", existing: "github.app.updated" },
       now,
@@ -118,7 +124,7 @@ export async function connectInstallation(env: Env, installationId: number) {
   const gh = await fetchInstallation(env, installationId);
   const token = await getInstallationToken(env, installationId);
   const repositories = await fetchInstallationRepositories(env, token);
-  return saveInstallation(createDatabase(env.DB), gh, repositories);
+  return saveInstallation(env, createDatabase(env.DB), gh, repositories);
 }
 
 /**

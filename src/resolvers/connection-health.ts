@@ -2,8 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { connections, type ConnectionRow } from "../db/schema";
+import { ecosystemCallOptions } from "../ecosystem/context-ops";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../ecosystem/record-change";
-import { ecosystemModes, type EcosystemService } from "../ecosystem/services";
+import { serviceStatuses } from "../ecosystem/service-status";
+import type { EcosystemService } from "../ecosystem/services";
 import { ConflictError } from "../errors";
 import { atomicBatch } from "../db/batch";
 import { CONNECTION_SUBJECT, loadConnectionForChange, observableConnectionState } from "./connection";
@@ -32,7 +35,8 @@ export async function checkConnectionHealth(ctx: RequestContext, id: string): Pr
   const current = await loadConnectionForChange(ctx, id, "connections:read");
   const now = Date.now();
   if (current.status === "disconnected") {
-    return { connection: current, healthy: false, mode: modeOf(current.service), reason: "the connection was disconnected", checkedAt: now };
+    const mode = current.service === "github" ? "github_app" : (await statusOf(ctx, current.service as EcosystemService, false)).mode;
+    return { connection: current, healthy: false, mode, reason: "the connection was disconnected", checkedAt: now };
   }
   const probe = await probeService(ctx, current);
   const status = probe.healthy ? "active" : "degraded";
@@ -55,7 +59,7 @@ export async function checkConnectionHealth(ctx: RequestContext, id: string): Pr
           data: { service: current.service, reason: probe.reason },
           actorId: ctx.actor.id,
           now,
-        })),
+        }, outboxTargets(ctx.env))),
       ],
       (error) =>
         isUniqueViolation(error, "dna_records")
@@ -67,15 +71,23 @@ export async function checkConnectionHealth(ctx: RequestContext, id: string): Pr
   return { connection: next, ...probe, checkedAt: now };
 }
 
-function modeOf(service: string): ServiceMode {
-  return service === "github" ? "github_app" : ecosystemModes()[service as EcosystemService];
+/** The service's status, probing it (GET /health, within the timeout) when nothing recent is known of it. */
+async function statusOf(ctx: RequestContext, service: EcosystemService, probe: boolean) {
+  const statuses = await serviceStatuses(ctx.env, { ...ecosystemCallOptions(ctx.env, ctx), probe, services: [service] });
+  return statuses[service];
 }
 
 async function probeService(ctx: RequestContext, connection: ConnectionRow): Promise<Probe> {
   if (connection.service !== "github") {
-    const mode = modeOf(connection.service);
+    const service = connection.service as EcosystemService;
+    const status = await statusOf(ctx, service, true);
     // The embedded defaults run inside this Worker on its own D1 and KV: if this request runs, they do.
-    return { healthy: true, mode, reason: `${connection.service} is served by its ${mode} default` };
+    if (status.mode === "embedded") return { healthy: true, mode: "embedded", reason: `${service} is served by its embedded default` };
+    if (status.healthy === false) {
+      const why = status.configError ?? status.lastError?.message ?? `its circuit is ${status.circuit}`;
+      return { healthy: false, mode: "remote", reason: `${service} at ${status.url} is failing: ${why}` };
+    }
+    return { healthy: true, mode: "remote", reason: `${service} at ${status.url} answers` };
   }
   const installationId = connection.config.installationId;
   if (typeof installationId !== "number") {

@@ -3,8 +3,13 @@ import { authorize, hasCapability, isAdmin, requireCapability, type Capability }
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { contexts, type ContextRow } from "../db/schema";
-import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { recordChittyId } from "../ecosystem/chitty-id";
+import { ecosystemCallOptions } from "../ecosystem/context-ops";
+import { isStaleDnaLink } from "../ecosystem/dna";
+import { mintEntityId } from "../ecosystem/mint-entity-id";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../ecosystem/record-change";
+import { resolveAlias } from "../ecosystem/reconcile/resolve-alias";
 import { ConflictError, NotFoundError } from "../errors";
 import { atomicBatch, type BatchItem } from "../db/batch";
 import { evictConnections } from "../cache/connection-cache";
@@ -22,10 +27,19 @@ function observableState(row: ContextRow) {
   return { id, name, description, data, status, ownerId, version };
 }
 
-async function loadLive(ctx: RequestContext, id: string): Promise<ContextRow> {
-  let row = await cachedContext(ctx, id);
+async function loadLive(ctx: RequestContext, requested: string): Promise<ContextRow> {
+  let row = await cachedContext(ctx, requested);
+  let id = requested;
   if (!row) {
     row = (await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1))[0] ?? null;
+    // A reconciled provisional id still resolves: it answers with the context under its authoritative id.
+    if (!row) {
+      const current = await resolveAlias(ctx.db, requested);
+      if (current !== requested) {
+        id = current;
+        row = (await cachedContext(ctx, id)) ?? (await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1))[0] ?? null;
+      }
+    }
     if (row) fillContextCache(ctx, row);
   }
   if (!row || row.deletedAt !== null) throw new NotFoundError("Context", id);
@@ -70,8 +84,8 @@ export async function listContexts(
 
 export async function createContext(ctx: RequestContext, input: CreateContextInput): Promise<ContextRow> {
   requireCapability(ctx.actor, "contexts:write");
+  const minted = await mintEntityId(ctx.env, "CONTEXT", "context", { ...ecosystemCallOptions(ctx.env, ctx), waitUntil: ctx.waitUntil });
   const now = Date.now();
-  const minted = mintChittyId("CONTEXT");
   const row: ContextRow = {
     id: minted.id,
     name: input.name,
@@ -83,6 +97,7 @@ export async function createContext(ctx: RequestContext, input: CreateContextInp
     updatedAt: now,
     deletedAt: null,
     version: 1,
+    idProvisional: minted.source === "provisional",
   };
   const audit = { subjectId: row.id, actorId: ctx.actor.id, now };
   await atomicBatch(ctx.db,
@@ -95,9 +110,9 @@ export async function createContext(ctx: RequestContext, input: CreateContextInp
       state: observableState(row),
       event: "created",
       type: "context.created",
-      data: { name: row.name, version: 1 },
+      data: { name: row.name, version: 1, ...(row.idProvisional ? { idProvisional: true } : {}) },
       previous: null,
-    })),
+    }, outboxTargets(ctx.env))),
     ],
     explainConflict,
   );
@@ -137,7 +152,7 @@ export async function deleteContext(ctx: RequestContext, id: string): Promise<Co
   const now = Date.now();
   const next: ContextRow = { ...current, status: "deleted", deletedAt: now, updatedAt: now, version: current.version + 1 };
   // A deleted context keeps no live connection: they are disconnected in the same batch, then evicted from KV.
-  const live = await liveConnectionsOf(ctx, id);
+  const live = await liveConnectionsOf(ctx, current.id);
   const { statements } = await disconnectStatements(ctx, live, now, "context_deleted");
   await writeChange(ctx, current, next, "deleted", { disconnected: live.length }, statements);
   await evictConnections(ctx, live.map((c) => c.id));
@@ -150,7 +165,7 @@ export async function deleteContext(ctx: RequestContext, id: string): Promise<Co
  */
 export async function loadContextForChange(ctx: RequestContext, id: string, capability: Capability): Promise<ContextRow> {
   requireCapability(ctx.actor, capability);
-  const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, id)).limit(1);
+  const [row] = await ctx.db.select().from(contexts).where(eq(contexts.id, await resolveAlias(ctx.db, id))).limit(1);
   if (!row) throw new NotFoundError("Context", id);
   authorize(ctx.actor, capability, { id: row.ownerId, what: `Context ${id}` });
   if (row.deletedAt !== null) {
@@ -181,7 +196,7 @@ async function writeChange(
       event,
       type: `context.${event}`,
       data: { ...data, version: next.version },
-    })),
+    }, outboxTargets(ctx.env))),
     ...alongside,
     ],
     explainConflict,
@@ -194,7 +209,7 @@ function explainConflict(error: unknown): Error | undefined {
   if (isUniqueViolation(error, NAME_INDEX)) {
     return new ConflictError("You already have a context with this name; choose another name", "DUPLICATE_NAME");
   }
-  if (isUniqueViolation(error, "dna_records")) {
+  if (isUniqueViolation(error, "dna_records") || isStaleDnaLink(error)) {
     return new ConflictError("The context changed while you were updating it; re-read it and try again", "VERSION_CONFLICT");
   }
   return undefined;

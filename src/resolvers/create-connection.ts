@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import { isNotNullViolation, isUniqueViolation } from "../db/client";
 import { connections, contexts, type ConnectionRow } from "../db/schema";
-import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { recordChittyId } from "../ecosystem/chitty-id";
+import { ecosystemCallOptions } from "../ecosystem/context-ops";
+import { mintEntityId } from "../ecosystem/mint-entity-id";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../ecosystem/record-change";
 import { AppError, ConflictError } from "../errors";
 import { atomicBatch } from "../db/batch";
@@ -21,8 +24,8 @@ const LIVE_INDEX = "connections.context_id, connections.service";
 export async function createConnection(ctx: RequestContext, input: CreateConnectionInput): Promise<ConnectionRow> {
   const context = await loadContextForChange(ctx, input.contextId, "connections:write");
   if (input.service === "github") await requireUsableInstallation(ctx, input.config?.installationId as number);
+  const minted = await mintEntityId(ctx.env, "CONN", "connection", { ...ecosystemCallOptions(ctx.env, ctx), waitUntil: ctx.waitUntil });
   const now = Date.now();
-  const minted = mintChittyId("CONN");
   const row: ConnectionRow = {
     id: minted.id,
     contextId: context.id,
@@ -51,7 +54,7 @@ export async function createConnection(ctx: RequestContext, input: CreateConnect
         actorId: ctx.actor.id,
         now,
         previous: null,
-      })),
+      }, outboxTargets(ctx.env))),
     ],
     (error) => explainConflict(error, row),
   );

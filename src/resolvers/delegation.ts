@@ -5,8 +5,12 @@ import { authorize, isAdmin, requireCapability, requireGrantable } from "../auth
 import type { RequestContext } from "../context";
 import type { Database } from "../db/client";
 import { delegations, type DelegationRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
-import { mintChittyId, recordChittyId } from "../ecosystem/chitty-id";
+import { recordChittyId } from "../ecosystem/chitty-id";
+import { ecosystemCallOptions } from "../ecosystem/context-ops";
+import { mintEntityId } from "../ecosystem/mint-entity-id";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
+import { recordEvent } from "../ecosystem/record-change";
+import { resolveAlias } from "../ecosystem/reconcile/resolve-alias";
 import { AppError, ForbiddenError, NotFoundError } from "../errors";
 import { atomicBatch } from "../db/batch";
 import type { DelegateInput, ValidateDelegationInput } from "../inputs/delegation-input";
@@ -43,7 +47,7 @@ export async function delegate(ctx: RequestContext, input: DelegateInput) {
   const iat = Math.floor(now / 1000);
   const exp = Math.floor(expiresAt / 1000);
   if (exp <= iat) throw new ForbiddenError("The credential issuing this delegation expires now; issue it with a longer-lived credential");
-  const minted = mintChittyId("DELEGATION");
+  const minted = await mintEntityId(ctx.env, "DELEGATION", "delegation", { ...ecosystemCallOptions(ctx.env, ctx), waitUntil: ctx.waitUntil });
   const row: DelegationRow = {
     id: minted.id,
     delegatorId: ctx.actor.id,
@@ -59,13 +63,17 @@ export async function delegate(ctx: RequestContext, input: DelegateInput) {
   await atomicBatch(ctx.db, [
     recordChittyId(ctx.db, minted, "DELEGATION", row.issuedAt),
     ctx.db.insert(delegations).values(row),
-    chronicleEventFor(ctx.db, {
-      type: "delegation.issued",
-      subjectId: row.id,
-      actorId: ctx.actor.id,
-      data: { targetService: row.targetService, scopes: row.scopes, expiresAt: row.expiresAt, parentId },
-      now: row.issuedAt,
-    }),
+    ...recordEvent(
+      ctx.db,
+      {
+        type: "delegation.issued",
+        subjectId: row.id,
+        actorId: ctx.actor.id,
+        data: { targetService: row.targetService, scopes: row.scopes, expiresAt: row.expiresAt, parentId },
+        now: row.issuedAt,
+      },
+      outboxTargets(ctx.env),
+    ),
   ]);
   return { token, delegation: row };
 }
@@ -74,7 +82,8 @@ export async function delegate(ctx: RequestContext, input: DelegateInput) {
 export async function validateDelegation(ctx: RequestContext, input: ValidateDelegationInput) {
   const verified = await verifyDelegation(ctx.env, input.token, input.targetService);
   if (!verified.ok) throw new InvalidDelegationError(verified.reason === "wrong-audience" ? 403 : 401, verified.reason);
-  const chain = await loadDelegationChain(ctx.db, verified.claims.jti);
+  // A token issued under a provisional id names it as jti; the reconciled delegation answers for it.
+  const chain = await loadDelegationChain(ctx.db, await resolveAlias(ctx.db, verified.claims.jti));
   if (!chain) throw new InvalidDelegationError(401, "unknown token");
   const problem = chainProblem(chain);
   if (problem === "delegator-inactive") throw new InvalidDelegationError(401, "the delegator is no longer active");
@@ -91,8 +100,9 @@ function subtreeOf(ctx: RequestContext) {
 }
 
 /** Revokes a token and every delegation derived from it, at once: every later use reads the D1 chain. */
-export async function revokeDelegation(ctx: RequestContext, tokenId: string): Promise<DelegationRow> {
+export async function revokeDelegation(ctx: RequestContext, requestedId: string): Promise<DelegationRow> {
   requireCapability(ctx.actor, "delegate");
+  const tokenId = await resolveAlias(ctx.db, requestedId);
   const [row] = await ctx.db.select().from(delegations).where(and(eq(delegations.id, tokenId), subtreeOf(ctx))).limit(1);
   if (!row) throw new NotFoundError("Delegation", tokenId);
   authorize(ctx.actor, "delegate", { id: row.delegatorId, what: `Delegation ${tokenId}` });
@@ -103,7 +113,7 @@ export async function revokeDelegation(ctx: RequestContext, tokenId: string): Pr
       .update(delegations)
       .set({ revokedAt: now, revokedBy: ctx.actor.id })
       .where(and(inArray(delegations.id, descendantsAndSelf(tokenId)), isNull(delegations.revokedAt))),
-    chronicleEventFor(ctx.db, { type: "delegation.revoked", subjectId: tokenId, actorId: ctx.actor.id, data: {}, now }),
+    ...recordEvent(ctx.db, { type: "delegation.revoked", subjectId: tokenId, actorId: ctx.actor.id, data: {}, now }, outboxTargets(ctx.env)),
   ]);
   return { ...row, revokedAt: now, revokedBy: ctx.actor.id };
 }

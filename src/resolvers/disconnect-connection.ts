@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import { isUniqueViolation } from "../db/client";
 import { connections, type ConnectionRow } from "../db/schema";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../ecosystem/record-change";
 import { ConflictError } from "../errors";
 import { atomicBatch, type BatchItem } from "../db/batch";
@@ -58,7 +59,7 @@ export async function disconnectStatements(
           data: { contextId: current.contextId, service: current.service, reason },
           actorId: ctx.actor.id,
           now,
-        })),
+        }, outboxTargets(ctx.env))),
       ];
       return { next, writes };
     }),

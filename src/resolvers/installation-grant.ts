@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { hasCapability, requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { installationGrants, installations, type InstallationRow } from "../db/schema";
-import { chronicleEventFor } from "../ecosystem/chronicle";
+import { outboxTargets } from "../ecosystem/outbox/outbox-targets";
+import { recordEvent } from "../ecosystem/record-change";
 import { NotFoundError } from "../errors";
 import { findActor } from "./actor";
 import { atomicBatch } from "../db/batch";
@@ -34,11 +35,13 @@ export async function installationVisibleTo(ctx: RequestContext, installationId:
 export async function grantInstallation(ctx: RequestContext, installationId: string, actorId: string): Promise<InstallationRow> {
   requireCapability(ctx.actor, "github:admin");
   const installation = await getInstallation(ctx, installationId);
-  if (!(await findActor(ctx, actorId))) throw new NotFoundError("Actor", actorId);
+  const grantee = await findActor(ctx, actorId);
+  if (!grantee) throw new NotFoundError("Actor", actorId);
   const now = Date.now();
+  const event = { type: "github.installation.granted", subjectId: installation.chittyId, actorId: ctx.actor.id, data: { installationId: installation.id, grantee: grantee.id }, now };
   await atomicBatch(ctx.db, [
-    ctx.db.insert(installationGrants).values({ installationId: installation.id, actorId, grantedBy: ctx.actor.id, grantedAt: now }).onConflictDoNothing(),
-    chronicleEventFor(ctx.db, { type: "github.installation.granted", subjectId: installation.chittyId, actorId: ctx.actor.id, data: { installationId: installation.id, grantee: actorId }, now }),
+    ctx.db.insert(installationGrants).values({ installationId: installation.id, actorId: grantee.id, grantedBy: ctx.actor.id, grantedAt: now }).onConflictDoNothing(),
+    ...recordEvent(ctx.db, event, outboxTargets(ctx.env)),
   ]);
   return installation;
 }
@@ -50,7 +53,11 @@ export async function revokeInstallationGrant(ctx: RequestContext, installationI
   const now = Date.now();
   await atomicBatch(ctx.db, [
     ctx.db.delete(installationGrants).where(and(eq(installationGrants.installationId, installation.id), eq(installationGrants.actorId, actorId))),
-    chronicleEventFor(ctx.db, { type: "github.installation.grant_revoked", subjectId: installation.chittyId, actorId: ctx.actor.id, data: { installationId: installation.id, grantee: actorId }, now }),
+    ...recordEvent(
+      ctx.db,
+      { type: "github.installation.grant_revoked", subjectId: installation.chittyId, actorId: ctx.actor.id, data: { installationId: installation.id, grantee: actorId }, now },
+      outboxTargets(ctx.env),
+    ),
   ]);
   return installation;
 }

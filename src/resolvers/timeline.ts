@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { authorize, hasCapability, isAdmin, requireCapability, type Capability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import type { Database } from "../db/client";
@@ -12,6 +12,13 @@ const isSeqKey = (key: unknown[]): key is [number] => key.length === 1 && Number
 export interface TimelineArgs {
   subjectId?: string | null;
   type?: string | null;
+  /** Any of these event types. */
+  types?: readonly string[] | null;
+  /** Only events this actor caused. */
+  actorId?: string | null;
+  /** Occurred at or after / at or before (ms since the epoch). */
+  since?: number | null;
+  until?: number | null;
   first?: number | null;
   after?: string | null;
 }
@@ -30,6 +37,10 @@ export async function timelinePage(db: Database, args: TimelineArgs): Promise<Pa
   const conditions = [];
   if (args.subjectId) conditions.push(eq(chronicleEvents.subjectId, args.subjectId));
   if (args.type) conditions.push(eq(chronicleEvents.type, args.type));
+  if (args.types?.length) conditions.push(inArray(chronicleEvents.type, [...args.types]));
+  if (args.actorId) conditions.push(eq(chronicleEvents.actorId, args.actorId));
+  if (args.since != null) conditions.push(gte(chronicleEvents.occurredAt, args.since));
+  if (args.until != null) conditions.push(lte(chronicleEvents.occurredAt, args.until));
   if (args.after) conditions.push(lt(chronicleEvents.seq, decodeCursor(args.after, isSeqKey)[0]));
   const rows = await db
     .select()

@@ -26,6 +26,9 @@ const contextJson = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  idProvisional: z
+    .boolean()
+    .describe("True while the id is a provisional local one, minted when the ChittyID authority could not answer; reconciliation replaces it and the old id keeps resolving."),
 });
 
 /** The REST representation: timestamps as ISO 8601, no internal columns. */
@@ -40,6 +43,7 @@ export function toContextJson(row: ContextRow): z.infer<typeof contextJson> {
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
     version: row.version,
+    idProvisional: row.idProvisional,
   };
 }
 

@@ -7,6 +7,7 @@ import { listContexts } from "../resolvers/context";
 import { listDelegations } from "../resolvers/delegation";
 import { ApiKey, IssuedApiKey } from "./api-key";
 import { builder } from "./builder";
+import { Node } from "./node";
 import { Context } from "./context";
 import { forwardPageArgs, toConnection } from "./connection";
 import { Delegation } from "./delegation";
@@ -19,6 +20,7 @@ const RegistrableActorType = builder.enumType("RegistrableActorType", { values: 
 export const Actor = builder.objectRef<ActorRow>("Actor");
 
 Actor.implement({
+  interfaces: [Node],
   description: "A human, AI, service or system identity that calls the gateway.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The actor's ChittyID." }),

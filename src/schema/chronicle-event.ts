@@ -1,9 +1,11 @@
 import type { ChronicleEventRow } from "../db/schema";
 import { listTimeline } from "../resolvers/timeline";
 import { builder } from "./builder";
+import { Node } from "./node";
 import { forwardPageArgs, toConnection } from "./connection";
 
 export const ChronicleEvent = builder.objectRef<ChronicleEventRow>("ChronicleEvent").implement({
+  interfaces: [Node],
   description: "One entry of a ChittyChronicle timeline.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The event's ChittyID." }),
@@ -22,8 +24,22 @@ builder.queryField("timeline", (t) =>
     args: {
       subjectId: t.arg.string({ required: false, validate: { maxLength: 100 } }),
       type: t.arg.string({ required: false, validate: { maxLength: 100 } }),
+      types: t.arg.stringList({ required: false, description: "Any of these event types.", validate: { maxLength: 20, items: { maxLength: 100 } } }),
+      actorId: t.arg.string({ required: false, description: "Only events this actor caused.", validate: { maxLength: 200 } }),
+      since: t.arg({ type: "DateTime", required: false, description: "Occurred at or after this instant." }),
+      until: t.arg({ type: "DateTime", required: false, description: "Occurred at or before this instant." }),
     },
     resolve: async (_root, args, ctx) =>
-      toConnection(await listTimeline(ctx, { ...forwardPageArgs(args), subjectId: args.subjectId, type: args.type })),
+      toConnection(
+        await listTimeline(ctx, {
+          ...forwardPageArgs(args),
+          subjectId: args.subjectId,
+          type: args.type,
+          types: args.types,
+          actorId: args.actorId,
+          since: args.since ? args.since.getTime() : null,
+          until: args.until ? args.until.getTime() : null,
+        }),
+      ),
   }),
 );

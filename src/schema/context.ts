@@ -12,20 +12,29 @@ import {
 import { createContext, deleteContext, getContext, listContexts, updateContext } from "../resolvers/context";
 import { searchContexts } from "../resolvers/context-search";
 import { listDna, listTimeline } from "../resolvers/timeline";
+import { verifySubjectDna } from "../resolvers/verification";
 import { Actor } from "./actor";
 import { builder } from "./builder";
+import { Node } from "./node";
 import { ChronicleEvent } from "./chronicle-event";
 import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
-import { DnaRecord } from "./dna-record";
+import { DnaRecord, DnaVerification } from "./dna-record";
 import { LIMITS } from "../limits";
 
 const ContextStatus = builder.enumType("ContextStatus", { values: ["active", "archived", "deleted"] as const });
 const SettableContextStatus = builder.enumType("SettableContextStatus", { values: ["active", "archived"] as const });
 
 export const Context = builder.objectRef<ContextRow>("Context").implement({
+  interfaces: [Node],
   description: "A named, versioned bag of state owned by an actor; every change is tracked in DNA and Chronicle.",
   fields: (t) => ({
-    id: t.exposeID("id", { description: "The context's ChittyID (`CHITTY-CONTEXT-{uuid}`)." }),
+    id: t.exposeID("id", {
+      description: "The context's ChittyID: the authority's (opaque) when one is configured, else `CHITTY-CONTEXT-{uuid}`.",
+    }),
+    idProvisional: t.exposeBoolean("idProvisional", {
+      description:
+        "True while the id is a provisional local one, minted because the ChittyID authority could not answer; reconciliation replaces it, and the old id keeps resolving to this context.",
+    }),
     name: t.exposeString("name", { description: `Unique per owner among live contexts; at most ${LIMITS.contextName} characters.` }),
     description: t.exposeString("description"),
     data: t.expose("data", { type: "JSONObject", description: `Free-form JSON; at most ${LIMITS.contextDataBytes} bytes.` }),
@@ -50,6 +59,11 @@ export const Context = builder.objectRef<ContextRow>("Context").implement({
         toConnection(await listTimeline(ctx, { ...forwardPageArgs(args), subjectId: c.id, type: args.type })),
     }),
     dna: t.field({ type: [DnaRecord], description: "The DNA lineage, genesis first.", resolve: (c, _args, ctx) => listDna(ctx, c.id) }),
+    dnaVerification: t.field({
+      type: DnaVerification,
+      description: "The DNA chain verified now: a changed, removed or reordered record makes it invalid.",
+      resolve: (c, _args, ctx) => verifySubjectDna(ctx, c.id),
+    }),
   }),
 });
 

@@ -2,9 +2,11 @@ import type { DelegationRow } from "../db/schema";
 import { delegate, listDelegations, revokeDelegation, validateDelegation } from "../resolvers/delegation";
 import { delegateInput, delegationId, DELEGATION_TTL, validateDelegationInput, type DelegateInput } from "../inputs/delegation-input";
 import { builder } from "./builder";
+import { Node } from "./node";
 import { forwardPageArgs, toConnection } from "./connection";
 
 export const Delegation = builder.objectRef<DelegationRow>("Delegation").implement({
+  interfaces: [Node],
   description: "A time-limited, scoped, revocable token an actor issued for a service.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The token id (its `jti`)." }),

@@ -1,5 +1,7 @@
 import { builder } from "./builder";
 import "./scalars";
+import "./node";
+import "./ecosystem-service";
 import "./actor";
 import "./dna-record";
 import "./chronicle-event";

@@ -4,6 +4,7 @@ import { installationRef } from "../inputs/installation-input";
 import { actorId } from "../inputs/actor-input";
 import { grantInstallation, listInstallationGrants, revokeInstallationGrant } from "../resolvers/installation-grant";
 import { builder } from "./builder";
+import { Node } from "./node";
 import { ChronicleEvent } from "./chronicle-event";
 import { forwardPageArgs, toConnection } from "./connection";
 
@@ -34,6 +35,7 @@ const InstallationGrant = builder.objectRef<InstallationGrantRow>("InstallationG
 });
 
 export const Installation = builder.objectRef<InstallationRow>("Installation").implement({
+  interfaces: [Node],
   description: "An installation of the GitHub App on an account; operators only (github:admin).",
   fields: (t) => ({
     id: t.id({ description: "GitHub's numeric installation id.", resolve: (i) => String(i.id) }),

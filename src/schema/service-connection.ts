@@ -6,6 +6,7 @@ import { disconnectConnection } from "../resolvers/disconnect-connection";
 import { LIMITS } from "../limits";
 import { listDna, listTimeline } from "../resolvers/timeline";
 import { builder } from "./builder";
+import { Node } from "./node";
 import { ChronicleEvent } from "./chronicle-event";
 import { DnaRecord } from "./dna-record";
 import { forwardPageArgs, toConnection, withoutNulls } from "./connection";
@@ -23,6 +24,7 @@ export const ConnectionStatus = builder.enumType("ConnectionStatus", {
 const optionalDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 export const ServiceConnection = builder.objectRef<ConnectionRow>("ServiceConnection").implement({
+  interfaces: [Node],
   description: "A link from a context to a ChittyOS or third-party service; every change is tracked in DNA and Chronicle.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The connection's ChittyID (`CHITTY-CONN-{uuid}`)." }),

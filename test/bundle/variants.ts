@@ -10,6 +10,7 @@ export interface BundleVariantOptions {
   /**
    * A D1 database of the variant's own that no migration ever touched, so every query fails as it would
    * against a misconfigured deployment: the way to reach an unexpected resolver error without a test hook.
+   * Such variants also set CHITTYCONNECT_AUTO_MIGRATE=false, or the Worker would migrate it on its first request.
    */
   unmigratedDatabase?: boolean;
 }
@@ -19,11 +20,11 @@ export const BUNDLE_VARIANTS = {
   default: {},
   /** Production's answers (masking, no suggestions or introspection, CORS for two origins); no tables. */
   production: {
-    vars: { ENVIRONMENT: "production", CORS_ALLOWED_ORIGINS: "https://app.chitty.test, https://ops.chitty.test" },
+    vars: { ENVIRONMENT: "production", CORS_ALLOWED_ORIGINS: "https://app.chitty.test, https://ops.chitty.test", CHITTYCONNECT_AUTO_MIGRATE: "false" },
     unmigratedDatabase: true,
   },
   /** Staging's answers; no tables. */
-  staging: { vars: { ENVIRONMENT: "staging" }, unmigratedDatabase: true },
+  staging: { vars: { ENVIRONMENT: "staging", CHITTYCONNECT_AUTO_MIGRATE: "false" }, unmigratedDatabase: true },
 } as const satisfies Record<string, BundleVariantOptions>;
 
 export type BundleVariant = keyof typeof BUNDLE_VARIANTS;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mintChittyId, type ChittyIdType, type MintedChittyId } from "../chitty-id";
+import { mintChittyId, opaqueChittyId, type ChittyIdType, type MintedChittyId } from "../chitty-id";
 import { checkChittyIdFormat } from "../chitty-id-format";
 import { callService } from "../http/call-service";
 import { tolerantAnswer } from "../http/tolerant-answer";
@@ -39,7 +39,8 @@ export const CANONICAL_ENTITY_TYPE: Record<ChittyIdType, "P" | "L" | "T" | "E" |
   REPO: "T",
 };
 
-const id = z.string().trim().min(1, "an empty id").max(200, "an id longer than 200 characters");
+// Opaque, but addressable: an id the gateway could not take back as an argument is an answer it cannot use.
+const id = z.string().trim().min(1, "an empty id").pipe(opaqueChittyId);
 const mintAnswer = tolerantAnswer({ id: { names: ["chittyId", "chitty_id", "id"], schema: id } });
 const validateAnswer = tolerantAnswer({
   valid: { names: ["valid"], schema: z.boolean() },

@@ -32,7 +32,7 @@ export const handleInstallationRepositories: DeliveryHandler = async (ctx, raw) 
   const p = parsePayload(payload, ctx, raw);
   const id = p.installation.id;
   const type = `github.installation_repositories.${p.action}`;
-  const { statements } = await installationWrites(ctx.db, { ...p.installation, repository_selection: p.repository_selection }, {
+  const { statements } = await installationWrites(ctx.env, ctx.db, { ...p.installation, repository_selection: p.repository_selection }, {
     repositories: null,
     types: { created: type, existing: type },
     data: {

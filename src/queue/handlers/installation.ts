@@ -25,7 +25,7 @@ export const handleInstallation: DeliveryHandler = async (ctx, raw) => {
   const { action, installation, repositories, sender } = parsePayload(installationPayload, ctx, raw);
   if (action === "deleted") await disconnectInstallation(ctx.env, installation.id);
   const type = `github.installation.${action}`;
-  const { statements } = await installationWrites(ctx.db, installation, {
+  const { statements } = await installationWrites(ctx.env, ctx.db, installation, {
     repositories: action === "created" ? (repositories ?? []) : null,
     types: { created: type, existing: type },
     data: { deliveryId: ctx.deliveryId, sender: sender?.login ?? null },

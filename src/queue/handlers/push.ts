@@ -3,6 +3,8 @@ import { chronicleEvents } from "../../db/schema";
 import { chronicleRow } from "../../ecosystem/chronicle";
 import { insertChunks } from "../../db/batch";
 import { commitKey, resolveEntities } from "../../resolvers/github-entities";
+import { outboxRows } from "../../ecosystem/outbox/outbox-rows";
+import { outboxTargets } from "../../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../../ecosystem/record-change";
 import { parsePayload, type DeliveryHandler } from "./handler";
 import { repositoryShape, senderShape } from "./github-shapes";
@@ -40,6 +42,7 @@ export const handlePush: DeliveryHandler = async (ctx, raw) => {
   const push = parsePayload(pushPayload, ctx, raw);
   const repo = push.repository;
   const entities = await resolveEntities(
+    ctx.env,
     ctx.db,
     [
       { githubKey: repo.node_id, kind: "repository", label: repo.full_name },
@@ -58,6 +61,7 @@ export const handlePush: DeliveryHandler = async (ctx, raw) => {
       data: { ...base, sha: c.id, author: c.author, message: c.message, committedAt: c.timestamp, paths: { added: c.added, modified: c.modified, removed: c.removed } },
     }),
   );
+  const targets = outboxTargets(ctx.env);
   // The repository's DNA follows its refs: each push moves one ref to a new head.
   const repositoryChange = await recordChange(ctx.db, {
     subjectId: repoId,
@@ -68,7 +72,12 @@ export const handlePush: DeliveryHandler = async (ctx, raw) => {
     data: { ...base, before: push.before, after: push.after, commits: push.commits.length, forced: push.forced ?? false, pusher: push.sender?.login ?? null },
     actorId: null,
     now: ctx.now,
-  });
+  }, targets);
   // Commit events go in multi-row inserts: a push may carry hundreds of commits, and a batch has a statement cap.
-  return [...entities.statements, ...insertChunks(ctx.db, chronicleEvents, events, 15), ...repositoryChange];
+  return [
+    ...entities.statements,
+    ...insertChunks(ctx.db, chronicleEvents, events, 15),
+    ...(targets.chronicle ? outboxRows(ctx.db, "chronicle", events.map((e) => e.id), ctx.now) : []),
+    ...repositoryChange,
+  ];
 };

@@ -1,5 +1,6 @@
 import type { BatchItem } from "../../db/batch";
 import { resolveEntities, type GitHubEntityRef } from "../../resolvers/github-entities";
+import { outboxTargets } from "../../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../../ecosystem/record-change";
 import type { DeliveryContext } from "./handler";
 
@@ -22,7 +23,7 @@ export interface GitHubObjectChange {
  * and a Chronicle event that carries the delivery id.
  */
 export async function recordGitHubObject(ctx: DeliveryContext, object: GitHubObjectChange): Promise<BatchItem[]> {
-  const entities = await resolveEntities(ctx.db, [{ githubKey: object.nodeId, kind: object.kind, label: object.label }], ctx.now);
+  const entities = await resolveEntities(ctx.env, ctx.db, [{ githubKey: object.nodeId, kind: object.kind, label: object.label }], ctx.now);
   const subjectId = entities.idOf(object.nodeId);
   return [
     ...entities.statements,
@@ -35,6 +36,6 @@ export async function recordGitHubObject(ctx: DeliveryContext, object: GitHubObj
       data: { deliveryId: ctx.deliveryId, ...object.data },
       actorId: null,
       now: ctx.now,
-    })),
+    }, outboxTargets(ctx.env))),
   ];
 }

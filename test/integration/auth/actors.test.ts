@@ -94,7 +94,7 @@ describe("actors", () => {
       expect(await errorOf(response), JSON.stringify(body)).toMatchObject({ status: 422 });
     }
     expect((await call("/v1/actors/CHITTY-ACTOR-00000000-0000-4000-8000-0000000000ff")).status).toBe(404);
-    expect((await call("/v1/actors/not-an-id")).status).toBe(422);
+    expect((await call("/v1/actors/not%20an%20id")).status).toBe(422);
   });
 
   it("lists actors for administrators only", async () => {

@@ -174,6 +174,20 @@ const GRAPHQL: Record<string, Rule & Op> = {
     variables: (w) => ({ id: w.owner.contextId }),
     foreign: (w) => ({ id: w.owner.contextId }),
   },
+  "Query.node": { capability: "contexts:read", query: `query($id: ID!) { node(id: $id) { id } }`, variables: ctxVars, foreign: ctxVars },
+  "Query.nodes": {
+    capability: "contexts:read",
+    query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+    variables: (w) => ({ ids: [w.owner.contextId] }),
+    foreign: (w) => ({ ids: [w.owner.contextId] }),
+  },
+  "Query.entityGraph": {
+    capability: "contexts:read",
+    query: `query($id: ID!) { entityGraph(id: $id, depth: 2) { nodes { id } edges { from to } } }`,
+    variables: ctxVars,
+    foreign: ctxVars,
+  },
+  "Query.services": { capability: "actors:admin", query: `{ services { name mode circuit } }`, variables: () => ({}) },
   "Query.me": { open: "every actor may read itself", query: `{ me { id } }`, variables: () => ({}) },
   "Query.actor": {
     open: "an actor may read itself",

@@ -12,7 +12,7 @@ describe("connections refuse bad input and write nothing", () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ service: "chittyid" }, "contextId"],
       [{ contextId: context.id }, "service"],
-      [{ contextId: "not-a-chitty-id", service: "chittyid" }, "contextId"],
+      [{ contextId: "not a chitty id", service: "chittyid" }, "contextId"],
       [{ contextId: context.id, service: "slack" }, "service"],
       [{ contextId: context.id, service: "chittyid", config: [] }, "config"],
       [{ contextId: context.id, service: "chittyid", config: "x" }, "config"],
@@ -69,7 +69,7 @@ describe("connections refuse bad input and write nothing", () => {
   });
 
   it("answers 422 for bad list filters and page sizes, and 400 for a cursor it did not issue", async () => {
-    for (const query of ["service=slack", "status=gone", "contextId=nope", "first=0", "first=101", "first=ten"]) {
+    for (const query of ["service=slack", "status=gone", "contextId=no%20pe", "first=0", "first=101", "first=ten"]) {
       expect(await errorOf(await call(`/v1/connections/list?${query}`)), query).toMatchObject({ status: 422, code: "INVALID_INPUT" });
     }
     expect(await errorOf(await call("/v1/connections/list?after=garbage"))).toMatchObject({ status: 400, code: "INVALID_CURSOR" });
@@ -93,7 +93,7 @@ describe("GraphQL connection fields refuse bad input with typed errors", () => {
     const context = await createContextViaRest({ name: uniqueName("graphql bad connection") });
     const create = `mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }`;
     const cases: [Record<string, unknown>, string[]][] = [
-      [{ contextId: "nope", service: "chittyid" }, ["input", "contextId"]],
+      [{ contextId: "no pe", service: "chittyid" }, ["input", "contextId"]],
       [{ contextId: context.id, service: "github", config: { installationId: 0 } }, ["input", "config", "installationId"]],
       [{ contextId: context.id, service: "chittyid", config: { blob: "x".repeat(16 * 1024) } }, ["input", "config"]],
     ];
@@ -111,11 +111,11 @@ describe("GraphQL connection fields refuse bad input with typed errors", () => {
     const byId = (field: string, id: string) => gql(`query($id: ID!) { ${field}(id: $id) { __typename } }`, { id });
     for (const field of ["connection", "connectionHealth"]) {
       expect((await byId(field, UNKNOWN_CONN)).errors![0]!.extensions!.code, field).toBe("NOT_FOUND");
-      expect((await byId(field, "x")).errors![0]!.extensions!.code, field).toBe("INVALID_INPUT");
+      expect((await byId(field, "x y")).errors![0]!.extensions!.code, field).toBe("INVALID_INPUT");
     }
     const disconnect = await gql(`mutation($id: ID!) { disconnectConnection(id: $id) { id } }`, { id: UNKNOWN_CONN });
     expect(disconnect.errors![0]!.extensions!.code).toBe("NOT_FOUND");
-    for (const args of ["first: 101", "last: 2", `filter: { contextId: "nope" }`]) {
+    for (const args of ["first: 101", "last: 2", `filter: { contextId: "no pe" }`]) {
       const result = await gql(`query { connections(${args}) { edges { cursor } } }`);
       expect(result.errors![0]!.extensions!.code, args).toBe("INVALID_INPUT");
     }

@@ -45,7 +45,7 @@ describe("contexts refuse bad input and write nothing", () => {
       await errorOf(await call(`/v1/contexts/${unknown}`, { method: "PATCH", body: JSON.stringify({ version: 1, name: "x" }) })),
     ).toMatchObject({ status: 404 });
     expect(await errorOf(await call(`/v1/contexts/${unknown}`, { method: "DELETE" }))).toMatchObject({ status: 404 });
-    expect(await errorOf(await call("/v1/contexts/not-a-chitty-id"))).toMatchObject({ status: 422, code: "INVALID_INPUT" });
+    expect(await errorOf(await call("/v1/contexts/not%20a%20chitty%20id"))).toMatchObject({ status: 422, code: "INVALID_INPUT" });
     const result = await gql(`query($id: ID!) { context(id: $id) { id } }`, { id: unknown });
     expect(result.errors![0]!.extensions!.code).toBe("NOT_FOUND");
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
 import { githubInstallation } from "../../../src/github/installation";
 import { saveInstallation } from "../../../src/resolvers/connect-installation";
 import { yoga } from "../../../src/yoga";
@@ -17,7 +18,7 @@ async function givenInstallation() {
     { id: id * 10 + 2, full_name: `octo-org-${id}/zeta`, private: true },
     { id: id * 10 + 1, full_name: `octo-org-${id}/alpha`, private: false },
   ];
-  return (await saveInstallation(db, gh, repositories)).installation;
+  return (await saveInstallation(env, db, gh, repositories)).installation;
 }
 
 describe("GraphQL installations", () => {
@@ -58,7 +59,7 @@ describe("GraphQL installations", () => {
   });
 
   it("refuses ids that are neither and reports unknown ones as NOT_FOUND", async () => {
-    for (const id of ["abc", "CHITTY-ACTOR-00000000-0000-4000-8000-000000000000", "-1", "0"]) {
+    for (const id of ["a b c", "CHITTY-ACTOR-00000000-0000-4000-8000-000000000000", "-1", "0"]) {
       const result = await gql(`query($id: ID!) { installation(id: $id) { id } }`, { id });
       expect(result.errors![0]!.extensions!.code, id).toBe("INVALID_INPUT");
     }

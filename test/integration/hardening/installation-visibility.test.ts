@@ -7,7 +7,7 @@ import { newInstallationId } from "../../fixtures/github/installations";
 
 async function recordInstallation(overrides: { suspended_at?: string } = {}) {
   const id = newInstallationId();
-  await saveInstallation(createDatabase((env as Env).DB), {
+  await saveInstallation(env as Env, createDatabase((env as Env).DB), {
     id,
     account: { login: `org-${id}`, type: "Organization" },
     repository_selection: "all",

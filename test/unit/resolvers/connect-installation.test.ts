@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
 import { saveInstallation } from "../../../src/resolvers/connect-installation";
 import { githubInstallation } from "../../../src/github/installation";
@@ -17,7 +18,7 @@ describe("saveInstallation", () => {
     await db.run(sql.raw(`CREATE TRIGGER ${trigger} BEFORE INSERT ON chronicle_events
       WHEN json_extract(NEW.data, '$.installationId') = ${id} BEGIN SELECT RAISE(ABORT, 'chronicle unavailable'); END`));
     try {
-      await expect(saveInstallation(db, describeInstallation(id), repos(id, 30))).rejects.toThrow(/chronicle unavailable/);
+      await expect(saveInstallation(env, db, describeInstallation(id), repos(id, 30))).rejects.toThrow(/chronicle unavailable/);
     } finally {
       await db.run(sql.raw(`DROP TRIGGER ${trigger}`));
     }
@@ -27,7 +28,7 @@ describe("saveInstallation", () => {
 
   it("gives two concurrent first callbacks one installation, one ChittyID and one genesis", async () => {
     const id = newId();
-    const results = await Promise.all([saveInstallation(db, describeInstallation(id), repos(id, 3)), saveInstallation(db, describeInstallation(id), repos(id, 3))]);
+    const results = await Promise.all([saveInstallation(env, db, describeInstallation(id), repos(id, 3)), saveInstallation(env as Env, db, describeInstallation(id), repos(id, 3))]);
     expect(results.map((r) => r.created).sort()).toEqual([false, true]);
     const [row] = await db.select().from(installations).where(eq(installations.id, id));
     expect(results.map((r) => r.installation.chittyId)).toEqual([row!.chittyId, row!.chittyId]);
@@ -41,7 +42,7 @@ describe("saveInstallation", () => {
   it("reads an enterprise account and Unix-second timestamps from webhook-shaped payloads", async () => {
     const id = newId();
     const gh = describeInstallation(id, { account: { slug: "octo-enterprise", name: "Octo" }, created_at: 1_775_044_800, suspended_at: null });
-    const { installation } = await saveInstallation(db, gh, [repositoryResource(1, "a/b")].map((r) => ({ id: r.id as number, full_name: r.full_name as string, private: false })));
+    const { installation } = await saveInstallation(env, db, gh, [repositoryResource(1, "a/b")].map((r) => ({ id: r.id as number, full_name: r.full_name as string, private: false })));
     expect(installation).toMatchObject({ accountLogin: "octo-enterprise", accountType: "Enterprise", installedAt: 1_775_044_800_000 });
   });
 });
