@@ -1,14 +1,12 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
-import { applyPendingMigrations } from "./db/apply-migrations";
+import { autoMigrateEnabled, ensureMigrated } from "./db/apply-migrations";
 import { createDatabase } from "./db/client";
 import { ecosystemCallOptions } from "./ecosystem/context-ops";
 import { MigrationsPendingError } from "./errors";
 import { initializeGateway } from "./resolvers/initialization";
 
-// Per isolate and per database: once D1 is known to be migrated (or initialization complete), no request pays
-// for checking again. Keyed by the binding, since tests and variants serve several databases from one isolate.
-const migrated = new WeakSet<D1Database>();
+// Per isolate and per database: once initialization is complete, no request pays for checking again.
 const initialization = new WeakMap<D1Database, { complete: boolean; nextCheckAt: number }>();
 /** While a run may be under way, how long an isolate leaves initialization alone before looking again. */
 const RECHECK_MS = 30_000;
@@ -20,29 +18,18 @@ export function migrationCommand(env: Env): string {
 }
 
 /**
- * Whether the Worker applies pending migrations itself: on unless `CHITTYCONNECT_AUTO_MIGRATE` is "false", for
- * operators who migrate with wrangler only (and the bundle tests' deliberately unmigrated databases).
- */
-function autoMigrate(env: Env): boolean {
-  return (env as { CHITTYCONNECT_AUTO_MIGRATE?: string }).CHITTYCONNECT_AUTO_MIGRATE?.trim().toLowerCase() !== "false";
-}
-
-/**
  * The first request of an isolate brings D1 up to the bundled schema (blocking: nothing works without it), then
  * starts the service context's initialization after the response (non-blocking). A migration that fails
  * answers 503 with the command to run, on every request, until one succeeds.
  */
 export const initializeOnRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
   const d1 = c.env.DB;
-  if (!autoMigrate(c.env)) return next();
-  if (!migrated.has(d1)) {
-    try {
-      await applyPendingMigrations(d1);
-    } catch (error) {
-      console.error("automatic migration failed", error);
-      throw new MigrationsPendingError(error instanceof Error ? error.message : String(error), migrationCommand(c.env), error);
-    }
-    migrated.add(d1);
+  if (!autoMigrateEnabled(c.env)) return next();
+  try {
+    await ensureMigrated(c.env);
+  } catch (error) {
+    console.error("automatic migration failed", error);
+    throw new MigrationsPendingError(error instanceof Error ? error.message : String(error), migrationCommand(c.env), error);
   }
   const state = initialization.get(d1);
   const now = Date.now();

@@ -68,8 +68,11 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
 
   // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
   app.use("*", corsPolicy);
-  // Before everything that reads D1 (health included): the first request of an isolate migrates it, and starts
-  // the service context's initialization after the response.
+  // The webhook first: its ack verifies and enqueues without D1 (GitHub allows 10 s and never retries a failure
+  // by itself), so neither a migration nor an unreachable database may stand in its way. The consumer migrates.
+  app.route("/integrations/github", webhookRoute);
+  // Before everything else that reads D1 (health included): the first request of an isolate migrates it, and
+  // starts the service context's initialization after the response.
   app.use("*", initializeOnRequest);
 
   // Public: mounted before authentication, so mount order alone says what answers without a credential. Each
@@ -80,7 +83,6 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
     const health = await checkHealth(c.env);
     return c.json(health, health.status === "ok" ? 200 : 503);
   });
-  app.route("/integrations/github", webhookRoute);
   app.route("/integrations/github", appRoutes);
   app.get("/graphql", serveGraphiqlPage);
 

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { ensureMigrated } from "./db/apply-migrations";
 import { routeBatch } from "./queue/route-batch";
 import type { AppEnv } from "./app-env";
 import { createRouter } from "./router";
@@ -14,9 +15,14 @@ export function createWorker(options: { localTools?: MiddlewareHandler<AppEnv>[]
     router,
     handlers: {
       fetch: (request, env, ctx) => router.fetch(request, env, ctx),
-      queue: (batch, env) => routeBatch(batch, env),
+      // A batch or a cron run may be an isolate's first work (a webhook's ack does not migrate), so each migrates
+      // first; a failure throws, and the queue retries the batch.
+      queue: async (batch, env) => {
+        await ensureMigrated(env);
+        return routeBatch(batch, env);
+      },
       scheduled: async (controller, env, ctx) => {
-        ctx.waitUntil(runScheduledTasks(env, controller.scheduledTime));
+        ctx.waitUntil(ensureMigrated(env).then(() => runScheduledTasks(env, controller.scheduledTime)));
       },
     } satisfies ExportedHandler<Env, unknown>,
   };

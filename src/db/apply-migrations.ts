@@ -70,3 +70,26 @@ export class MigrationFailure extends Error {
     this.name = "MigrationFailure";
   }
 }
+
+// Per isolate and per database: once D1 is known to be migrated, nothing pays for checking again. Keyed by the
+// binding, since tests and variants serve several databases from one isolate.
+const migrated = new WeakSet<D1Database>();
+
+/**
+ * Whether the Worker applies pending migrations itself: on unless `CHITTYCONNECT_AUTO_MIGRATE` is "false", for
+ * operators who migrate with wrangler only (and the bundle tests' deliberately unmigrated databases).
+ */
+export function autoMigrateEnabled(env: Env): boolean {
+  return (env as { CHITTYCONNECT_AUTO_MIGRATE?: string }).CHITTYCONNECT_AUTO_MIGRATE?.trim().toLowerCase() !== "false";
+}
+
+/**
+ * Brings D1 up to the bundled schema once per isolate (a no-op when auto-migration is off). Every entry that
+ * reads D1 calls it first: requests, queue batches and cron alike, since any of them may be an isolate's first.
+ * Throws MigrationFailure when D1 refuses a migration.
+ */
+export async function ensureMigrated(env: Env): Promise<void> {
+  if (!autoMigrateEnabled(env) || migrated.has(env.DB)) return;
+  await applyPendingMigrations(env.DB);
+  migrated.add(env.DB);
+}

@@ -138,7 +138,7 @@ describe("EVENT_Q consumer", () => {
   });
 
   it("retries the batches of a queue that has no consumer", async () => {
-    const result = await consume("chittyconnect-context-ops", [{ op: "anything" }]);
+    const result = await consume("chittyconnect-nobody-consumes", [{ op: "anything" }]);
     expect(result).toMatchObject({ retryBatch: { retry: true }, explicitAcks: [] });
   });
 });
