@@ -2,6 +2,8 @@ import { fetchPullRequest, type PullRequestRef } from "../../github/queries/pull
 
 /** A pull request as GitHub describes it now: what a review job needs to decide what to review. */
 export interface CurrentPullRequest {
+  /** GitHub's node id of the pull request. */
+  nodeId: string;
   headSha: string;
   open: boolean;
   title: string;
@@ -17,5 +19,5 @@ export interface CurrentPullRequest {
 export async function currentPullRequest(env: Env, ref: PullRequestRef): Promise<CurrentPullRequest | null> {
   const live = await fetchPullRequest(env, ref);
   if (!live) return null;
-  return { headSha: live.headRefOid, open: live.state === "OPEN", title: live.title, draft: live.isDraft, author: live.author?.login ?? null };
+  return { nodeId: live.id, headSha: live.headRefOid, open: live.state === "OPEN", title: live.title, draft: live.isDraft, author: live.author?.login ?? null };
 }

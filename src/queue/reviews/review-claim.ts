@@ -9,7 +9,8 @@ import { pullRequests, type PullRequestRow } from "../../db/schema";
  */
 export const REVIEW_LEASE_MS = 10 * 60_000;
 
-const of = (key: string, number: number) => and(eq(pullRequests.repositoryKey, key), eq(pullRequests.number, number));
+/** The row of one pull request. */
+export const pullRequestKey = (key: string, number: number) => and(eq(pullRequests.repositoryKey, key), eq(pullRequests.number, number));
 
 /**
  * Takes a pull request's waiting review for the job `jobId` (its queue message id), clearing the request: one
@@ -23,7 +24,7 @@ export async function claimReview(db: Database, key: string, number: number, job
     .set({ runningBy: jobId, runningUntil: now + REVIEW_LEASE_MS, reviewRequestedAt: null, updatedAt: now })
     .where(
       and(
-        of(key, number),
+        pullRequestKey(key, number),
         or(isNotNull(pullRequests.reviewRequestedAt), eq(pullRequests.runningBy, jobId)),
         or(isNull(pullRequests.runningBy), lte(pullRequests.runningUntil, now), eq(pullRequests.runningBy, jobId)),
       ),
@@ -34,13 +35,14 @@ export async function claimReview(db: Database, key: string, number: number, job
 
 /**
  * Gives the hold back, for the job's last batch; it returns when a review was requested meanwhile, which the
- * job then sends on so that the newest head gets its review.
+ * job then sends on so that the newest head gets its review. `fullDone` clears an explicit full-review request
+ * the job honoured (one made while it ran is cleared with it: the review it asked for has just been done).
  */
-export function releaseReview(db: Database, key: string, number: number, jobId: string, now: number, lastError: string | null = null) {
+export function releaseReview(db: Database, key: string, number: number, jobId: string, now: number, options: { lastError?: string | null; fullDone?: boolean } = {}) {
   return db
     .update(pullRequests)
-    .set({ runningBy: null, runningUntil: null, lastError, updatedAt: now })
-    .where(and(of(key, number), eq(pullRequests.runningBy, jobId)))
+    .set({ runningBy: null, runningUntil: null, lastError: options.lastError ?? null, updatedAt: now, ...(options.fullDone ? { fullReviewRequested: false } : {}) })
+    .where(and(pullRequestKey(key, number), eq(pullRequests.runningBy, jobId)))
     .returning({ requestedAt: pullRequests.reviewRequestedAt, repository: pullRequests.repository });
 }
 

@@ -26,13 +26,19 @@ export type ReviewMessage = z.infer<typeof reviewMessage>;
 export type PullRequestReviewMessage = Extract<ReviewMessage, { kind: "pull_request.review" }>;
 export type PushAnalysisMessage = Extract<ReviewMessage, { kind: "push.analysis" }>;
 
+/** REVIEW_DELAY_SECONDS when wrangler.toml leaves it out or sets something that is not 0..60 whole seconds. */
+export const DEFAULT_REVIEW_DELAY_SECONDS = 10;
+
 /**
  * How long REVIEW_Q holds a request before a job takes it. A burst of pushes (a rebase, fixups) then lands before
  * the review starts, and all of it is reviewed once, at the newest head.
  */
-export const REVIEW_DELAY_SECONDS = 10;
+export function reviewDelaySeconds(env: Pick<Env, "REVIEW_DELAY_SECONDS">): number {
+  const raw = Number(env.REVIEW_DELAY_SECONDS ?? "");
+  return env.REVIEW_DELAY_SECONDS?.trim() && Number.isInteger(raw) && raw >= 0 && raw <= 60 ? raw : DEFAULT_REVIEW_DELAY_SECONDS;
+}
 
 /** Sends a review request; the queue delays it by REVIEW_DELAY_SECONDS. */
 export function sendReviewMessage(env: Env, message: ReviewMessage): Promise<void> {
-  return env.REVIEW_Q.send(message, { contentType: "json", delaySeconds: REVIEW_DELAY_SECONDS }).then(() => undefined);
+  return env.REVIEW_Q.send(message, { contentType: "json", delaySeconds: reviewDelaySeconds(env) }).then(() => undefined);
 }
