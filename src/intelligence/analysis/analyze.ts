@@ -22,7 +22,7 @@ function toFinding(hit: RuleHit, path: string): Finding {
     message: hit.message,
     evidence: hit.evidence,
     suggestion: hit.suggestion,
-    fingerprint: fingerprint(hit.ruleId, path, hit.evidence),
+    fingerprint: fingerprint(hit.ruleId, path, hit.identity ?? hit.evidence),
   };
   if (hit.endLine !== undefined) finding.endLine = hit.endLine;
   return finding;

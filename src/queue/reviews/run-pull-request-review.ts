@@ -52,7 +52,8 @@ export async function runPullRequestReview(env: Env, db: Database, message: Pull
       reviewId: id,
       repository: claim.repository,
       number: claim.number,
-      nodeId: pr.nodeId,
+      // The node id the events named: the ChittyID their handler minted belongs to it.
+      nodeId: claim.nodeId,
       headSha: pr.headSha,
       status: record.status,
       mode: record.mode ?? null,
