@@ -52,7 +52,7 @@ export async function reviewPullRequest(
   let generated: string | undefined;
   if (config.review.ai_summary) {
     const draft = assembleReview({ files, analysis, review: config.review });
-    const answer = await aiSummary(env.AI, { title: pr.title, summary: draft.summary, risk: draft.risk, findings: draft.findings });
+    const answer = await aiSummary(ai, { title: pr.title, summary: draft.summary, risk: draft.risk, findings: draft.findings });
     generated = answer.text ?? undefined;
     if (answer.problem) notes.push({ path: null, reason: `no AI paragraph: ${answer.problem}` });
   }
