@@ -1,5 +1,6 @@
 // `npm run bench`: measures the gateway next to a bare "ok" worker, under wrangler dev and under
 // Miniflare's direct sockets, and writes bench-results/latest.{md,json}. See docs/benchmarks.md.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { readConfig } from "./bench/config.mjs";
 import { installCleanupHandlers, runCleanups } from "./bench/cleanup.mjs";
@@ -28,10 +29,19 @@ const EVENT_PIPELINE_ALLOWANCE_S = 660;
 const OPEN_LOOP_ALLOWANCE_S = 6 * Number(process.env.BENCH_OPEN_LOOP_SECONDS ?? 20) + 600;
 const eventCount = Number(process.env.BENCH_EVENTS ?? 1000);
 
+/** The review analysis's CPU per 1,000 added lines (scripts/bench/analysis-cpu.mjs), in a child Node: no server needed. */
+function runAnalysisBench() {
+  console.log("\n[analysis] CPU of the pure review analysis on a 5,000-added-line diff mixing languages");
+  return spawnSync(process.execPath, [path.join(ROOT, "scripts/bench/analysis-cpu.mjs")], { stdio: "inherit" }).status ?? 1;
+}
+
 async function main() {
+  // BENCH_ONLY=analysis: only the analysis CPU measure; a full run starts with it, before servers load the CPU.
+  if (process.env.BENCH_ONLY?.trim().toLowerCase() === "analysis") return void (process.exitCode = runAnalysisBench());
   // BENCH_ONLY=subscriptions: only the 200-stream measure (scripts/bench/subscriptions.mjs); a full run ends with it.
   if (process.env.BENCH_ONLY?.trim().toLowerCase() === "subscriptions") return void (await runSubscriptionBench(ROOT));
   const config = readConfig(process.env, Object.keys(SERVERS));
+  if (config.only === undefined && runAnalysisBench() !== 0) process.exitCode = 1;
   // The event pipeline is measured once, under wrangler dev, after the request scenarios; BENCH_ONLY=event runs only it.
   const eventsOnly = config.only !== undefined && EVENT_PIPELINE.includes(config.only.toLowerCase());
   const runEvents = config.only === undefined || eventsOnly;

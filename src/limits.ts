@@ -18,6 +18,12 @@ export const LIMITS = {
   requestBodyBytes: 256 * 1024,
   /** Concurrent subscriptions per actor budget (an actor and the actors it registered share one). */
   subscriptionsPerBudget: 10,
+  /**
+   * Open findings (and as many resolved ones) stored per pull request review; the comment shows at most 200
+   * (`review.max_findings`) and the check run's annotations carry every one. A review that found more is
+   * marked incomplete, and the next review of the pull request is full rather than incremental.
+   */
+  storedFindingsPerReview: 200,
 } as const;
 
 /** GraphQL document limits; each refusal is a GraphQL validation error (graphql/limit-plugins.ts). */

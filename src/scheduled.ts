@@ -8,6 +8,7 @@ import { initializeGateway } from "./resolvers/initialization";
 import { purgeAuthFailureCounts, purgeUsedFlowStates } from "./resolvers/maintenance";
 import { reconcileAndEvict } from "./resolvers/reconciliation";
 import { purgeLapsedLeases } from "./subscriptions/subscription-lease";
+import { resendWaitingReviews } from "./queue/reviews/resend-waiting-reviews";
 
 /**
  * The cron trigger's periodic maintenance; each task is independent, so one failing does not stop the rest.
@@ -31,6 +32,7 @@ export async function runScheduledTasks(env: Env, now = Date.now()): Promise<Rec
       return status.steps.filter((s) => s.status !== "done" && s.status !== "skipped").length;
     },
     renewedCertificates: async () => (await certifyGateway(env, db, options)).filter((o) => o.outcome === "certified").length,
+    resentReviewRequests: () => resendWaitingReviews(env, db, now),
   };
   const outcome: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

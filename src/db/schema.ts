@@ -1,5 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Severity } from "../intelligence/analysis/finding";
+import type { ConfigProblem } from "../intelligence/config/config-problem";
+import type { ChangeSummary } from "../intelligence/review/summarize-change";
+import type { RiskScore } from "../intelligence/review/risk-score";
+import type { PublishError, ReviewSkip } from "../intelligence/pull-request-review/outcome-types";
 
 /** Milliseconds since the epoch; every timestamp column uses it so ordering is numeric. */
 const timestamp = (name: string) => integer(name, { mode: "number" });
@@ -410,6 +415,134 @@ export const serviceCertificates = sqliteTable("service_certificates", {
   checkedAt: timestamp("checked_at").notNull(),
 });
 
+/** The one key a repository is stored and looked up under: GitHub's names are case-insensitive. */
+export const repositoryKeyOf = (fullName: string) => fullName.trim().toLowerCase();
+
+/**
+ * The App's review state of each pull request it was told about: the newest head an event named, and the
+ * coalescing of its reviews. At most one review job runs per pull request (`running_by`, a lease that a
+ * crashed job's retry takes back) and at most one waits (`review_requested_at`): every event in between
+ * only moves the head, and the job reviews whatever head GitHub reports when it starts.
+ */
+export const pullRequests = sqliteTable(
+  "pull_requests",
+  {
+    /** `owner/name` in lower case: GitHub's names are case-insensitive, so this is the one key. */
+    repositoryKey: text("repository_key").notNull(),
+    number: integer("number").notNull(),
+    /** `owner/name` as GitHub last spelled it. */
+    repository: text("repository").notNull(),
+    nodeId: text("node_id").notNull(),
+    installationId: integer("installation_id").notNull(),
+    /** The newest head SHA an event named; the job reads the current one from GitHub. */
+    headSha: text("head_sha").notNull(),
+    /** Set while a review waits to run; the job that starts clears it. */
+    reviewRequestedAt: timestamp("review_requested_at"),
+    /** The queue message whose job is reviewing now, and until when its lease holds. */
+    runningBy: text("running_by"),
+    runningUntil: timestamp("running_until"),
+    /** Set by an explicit request (`/chittyconnect review`): the next review is full and runs even for a reviewed head. */
+    fullReviewRequested: integer("full_review_requested", { mode: "boolean" }).notNull().default(false),
+    /** Why the last review job gave up (it reached the review dead-letter queue). */
+    lastError: text("last_error"),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.repositoryKey, t.number] }),
+    index("pull_requests_installation").on(t.installationId, t.updatedAt),
+    index("pull_requests_requested").on(t.reviewRequestedAt),
+  ],
+);
+
+export const REVIEW_STATUSES = ["completed", "skipped"] as const;
+export const REVIEW_MODES = ["full", "incremental"] as const;
+export const FINDING_STATUSES = ["open", "resolved"] as const;
+
+/**
+ * The analysis engine's severities (src/intelligence/analysis/finding.ts), least severe first, for the column and the
+ * GraphQL enum: this layer may not import the engine's values, so the list is repeated here and the type below
+ * fails to compile when the two differ.
+ */
+export const FINDING_SEVERITIES = ["info", "low", "medium", "high", "critical"] as const;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const severitiesMatch: Same<(typeof FINDING_SEVERITIES)[number], Severity> = true;
+void severitiesMatch;
+
+/** What one review found, counted for Chronicle, GraphQL and the check run. */
+export interface ReviewCounts {
+  open: number;
+  new: number;
+  resolved: number;
+  bySeverity: Record<Severity, number>;
+  /** Files in the pull request, and how many of them this review analysed (fewer when incremental). */
+  filesChanged: number;
+  filesAnalyzed: number;
+}
+
+/**
+ * One review per pull request head SHA: the UNIQUE index is what makes "never twice for one head SHA" hold
+ * across redeliveries, re-runs and retries. A skipped review (a draft, a bot author) is replaced by the real
+ * one when the same head is reviewed later (ready_for_review).
+ */
+export const pullRequestReviews = sqliteTable(
+  "pull_request_reviews",
+  {
+    id: text("id").primaryKey(),
+    repositoryKey: text("repository_key").notNull(),
+    number: integer("number").notNull(),
+    repository: text("repository").notNull(),
+    installationId: integer("installation_id").notNull(),
+    headSha: text("head_sha").notNull(),
+    status: text("status", { enum: REVIEW_STATUSES }).notNull(),
+    /** Full, or incremental from `base_sha` (the last reviewed head); null when skipped. */
+    mode: text("mode", { enum: REVIEW_MODES }),
+    baseSha: text("base_sha"),
+    summary: text("summary", { mode: "json" }).$type<ChangeSummary>(),
+    risk: text("risk", { mode: "json" }).$type<RiskScore>(),
+    counts: text("counts", { mode: "json" }).$type<ReviewCounts>(),
+    /** False when more findings were found than are stored (LIMITS.storedFindings); the next review is then full. */
+    findingsComplete: integer("findings_complete", { mode: "boolean" }).notNull().default(true),
+    skipped: text("skipped", { mode: "json" }).$type<ReviewSkip[]>().notNull(),
+    configProblems: text("config_problems", { mode: "json" }).$type<ConfigProblem[]>().notNull(),
+    aiSummary: text("ai_summary"),
+    conclusion: text("conclusion"),
+    commentId: integer("comment_id"),
+    commentUrl: text("comment_url"),
+    checkRunId: integer("check_run_id"),
+    checkRunUrl: text("check_run_url"),
+    publishErrors: text("publish_errors", { mode: "json" }).$type<PublishError[]>().notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    reviewedAt: timestamp("reviewed_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("pull_request_reviews_head").on(t.repositoryKey, t.number, t.headSha),
+    index("pull_request_reviews_latest").on(t.repositoryKey, t.number, t.reviewedAt),
+  ],
+);
+
+/** The findings of a review: open ones (still present) and the previous review's that are gone (resolved). */
+export const pullRequestFindings = sqliteTable(
+  "pull_request_findings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: text("review_id").notNull(),
+    ruleId: text("rule_id").notNull(),
+    severity: text("severity", { enum: FINDING_SEVERITIES }).notNull(),
+    path: text("path").notNull(),
+    /** New-file line; 0 for a finding about the whole change. */
+    line: integer("line").notNull(),
+    message: text("message").notNull(),
+    /** The evidence line, secrets already redacted to a short prefix. */
+    evidence: text("evidence").notNull(),
+    suggestion: text("suggestion").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    status: text("status", { enum: FINDING_STATUSES }).notNull(),
+    /** Open and not in the previous review. */
+    isNew: integer("is_new", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("pull_request_findings_review").on(t.reviewId, t.status)],
+);
+
 export type ContextRow = typeof contexts.$inferSelect;
 export type ConnectionRow = typeof connections.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -425,3 +558,7 @@ export type GitHubEntityRow = typeof githubEntities.$inferSelect;
 export type OutboxRow = typeof ecosystemOutbox.$inferSelect;
 export type InitializationStepRow = typeof initializationSteps.$inferSelect;
 export type ServiceCertificateRow = typeof serviceCertificates.$inferSelect;
+
+export type PullRequestRow = typeof pullRequests.$inferSelect;
+export type PullRequestReviewRow = typeof pullRequestReviews.$inferSelect;
+export type PullRequestFindingRow = typeof pullRequestFindings.$inferSelect;

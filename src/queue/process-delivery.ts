@@ -6,6 +6,7 @@ import { metaOf, type DeliveryMessage } from "../deliveries/message";
 import { deletePayload, loadPayload } from "../deliveries/payload-store";
 import { markProcessed, processedRecently } from "../deliveries/seen-marker";
 import { handlerFor } from "./dispatch";
+import type { AfterCommitStep } from "./handlers/handler";
 
 /**
  * duplicate: already processed; in-progress: another copy holds the lease. Both are acknowledged: the copy that
@@ -37,17 +38,35 @@ export async function processDelivery(env: Env, db: Database, message: DeliveryM
   const storedBody = "payloadRef" in message ? message.payloadRef : claim.row.payloadRef;
   for (let attempt = 1; ; attempt++) {
     const now = Date.now();
-    const ctx = { env, db, deliveryId: message.deliveryId, event: message.event, action: message.action, now };
+    // Steps are collected per attempt: only the attempt whose batch commits runs its own.
+    const afterCommit: AfterCommitStep[] = [];
+    const ctx = { env, db, deliveryId: message.deliveryId, event: message.event, action: message.action, now, afterCommit: (step: AfterCommitStep) => void afterCommit.push(step) };
     const writes = await handler(ctx, payload);
     const statements: BatchItem[] = [...completionWrites(db, message.deliveryId, { processingMs: Date.now() - started, now, repository }), ...writes];
     try {
       await db.batch(statements as [BatchItem, ...BatchItem[]]);
       // A stored body (too large for the message, or kept for replay) is not needed once processed.
       await Promise.all([storedBody ? deletePayload(env, storedBody) : undefined, markProcessed(env, message.deliveryId)]);
+      await runAfterCommit(afterCommit, message.deliveryId);
       return "processed";
     } catch (error) {
       if (isUniqueViolation(error, "processed_deliveries")) return "duplicate";
       if (attempt >= CONFLICT_ATTEMPTS || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+/**
+ * A handler's deferred steps, in order, after its writes committed. A failure is logged and the rest still run:
+ * the delivery is processed and will not be handled again, so whatever a step started must be recoverable
+ * without it (a review request left waiting is re-sent by the cron sweep).
+ */
+async function runAfterCommit(steps: AfterCommitStep[], deliveryId: string): Promise<void> {
+  for (const step of steps) {
+    try {
+      await step.run();
+    } catch (error) {
+      console.error("after-commit step failed", { deliveryId, step: step.name, error: String(error) });
     }
   }
 }

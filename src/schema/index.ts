@@ -18,6 +18,10 @@ import "./installation";
 import "./delivery";
 import "./delivery-operations";
 import "./auth-failure";
+import "./repository";
+import "./pull-request";
+import "./pull-request-analysis";
+import "./pull-request-analysis-subscription";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

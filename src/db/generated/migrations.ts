@@ -109,5 +109,18 @@ export const MIGRATIONS: readonly { name: string; queries: readonly string[] }[]
       "CREATE INDEX `dna_actor` ON `dna_records` (`actor_id`)",
       "CREATE INDEX `chronicle_actor_seq` ON `chronicle_events` (`actor_id`,`seq`)"
     ]
+  },
+  {
+    "name": "0009_pr_review.sql",
+    "queries": [
+      "CREATE TABLE `pull_request_findings` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`review_id` text NOT NULL,\n\t`rule_id` text NOT NULL,\n\t`severity` text NOT NULL,\n\t`path` text NOT NULL,\n\t`line` integer NOT NULL,\n\t`message` text NOT NULL,\n\t`evidence` text NOT NULL,\n\t`suggestion` text NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`status` text NOT NULL,\n\t`is_new` integer NOT NULL\n)",
+      "CREATE INDEX `pull_request_findings_review` ON `pull_request_findings` (`review_id`,`status`)",
+      "CREATE TABLE `pull_request_reviews` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`repository_key` text NOT NULL,\n\t`number` integer NOT NULL,\n\t`repository` text NOT NULL,\n\t`installation_id` integer NOT NULL,\n\t`head_sha` text NOT NULL,\n\t`status` text NOT NULL,\n\t`mode` text,\n\t`base_sha` text,\n\t`summary` text,\n\t`risk` text,\n\t`counts` text,\n\t`findings_complete` integer DEFAULT true NOT NULL,\n\t`skipped` text NOT NULL,\n\t`config_problems` text NOT NULL,\n\t`ai_summary` text,\n\t`conclusion` text,\n\t`comment_id` integer,\n\t`comment_url` text,\n\t`check_run_id` integer,\n\t`check_run_url` text,\n\t`publish_errors` text NOT NULL,\n\t`started_at` integer NOT NULL,\n\t`reviewed_at` integer NOT NULL\n)",
+      "CREATE UNIQUE INDEX `pull_request_reviews_head` ON `pull_request_reviews` (`repository_key`,`number`,`head_sha`)",
+      "CREATE INDEX `pull_request_reviews_latest` ON `pull_request_reviews` (`repository_key`,`number`,`reviewed_at`)",
+      "CREATE TABLE `pull_requests` (\n\t`repository_key` text NOT NULL,\n\t`number` integer NOT NULL,\n\t`repository` text NOT NULL,\n\t`node_id` text NOT NULL,\n\t`installation_id` integer NOT NULL,\n\t`head_sha` text NOT NULL,\n\t`review_requested_at` integer,\n\t`running_by` text,\n\t`running_until` integer,\n\t`full_review_requested` integer DEFAULT false NOT NULL,\n\t`last_error` text,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`repository_key`, `number`)\n)",
+      "CREATE INDEX `pull_requests_installation` ON `pull_requests` (`installation_id`,`updated_at`)",
+      "CREATE INDEX `pull_requests_requested` ON `pull_requests` (`review_requested_at`)"
+    ]
   }
 ];

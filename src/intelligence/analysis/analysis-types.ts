@@ -4,6 +4,11 @@ import type { Finding, Severity } from "./finding";
 export interface AnalysisOptions {
   /** True for paths to leave out (generated, vendored, configured `ignore` globs). */
   isIgnored?: (path: string) => string | null;
+  /**
+   * Whether the rules read a file's hunks. Files it refuses (an incremental review's files unchanged since the
+   * last review) still count for added lines, stats and the change-level rules. Default: every file.
+   */
+  analyze?: (path: string) => boolean;
   /** False turns a rule off; called with full rule ids such as `security/hardcoded-secret/aws-access-key`. */
   isRuleEnabled?: (ruleId: string) => boolean;
   /** Cyclomatic complexity above which a changed function is reported. Default 10. */

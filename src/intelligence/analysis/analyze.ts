@@ -22,7 +22,7 @@ function toFinding(hit: RuleHit, path: string): Finding {
     message: hit.message,
     evidence: hit.evidence,
     suggestion: hit.suggestion,
-    fingerprint: fingerprint(hit.ruleId, path, hit.evidence),
+    fingerprint: fingerprint(hit.ruleId, path, hit.identity ?? hit.evidence),
   };
   if (hit.endLine !== undefined) finding.endLine = hit.endLine;
   return finding;
@@ -39,6 +39,7 @@ export function analyzeChanges(files: ChangedFile[], options: AnalysisOptions = 
   const addedLines = new Map<string, Set<number>>();
   const analyzed: FileFacts[] = [];
   let hunks = 0;
+  let read = 0;
   let added = 0;
   let removed = 0;
   for (const file of files) {
@@ -62,6 +63,8 @@ export function analyzeChanges(files: ChangedFile[], options: AnalysisOptions = 
     const kind = pathKind(file.filename);
     const script = isScriptPath(file.filename);
     analyzed.push(facts);
+    if (!settings.analyze(file.filename)) continue;
+    read++;
     const keep = (hit: RuleHit) => patch.addedLines.has(hit.line) && settings.isRuleEnabled(hit.ruleId);
     for (const hunk of patch.hunks) {
       const context = { path: file.filename, language, lines: sourceLines(hunk, language), pathKind: kind, script };
@@ -88,6 +91,6 @@ export function analyzeChanges(files: ChangedFile[], options: AnalysisOptions = 
     findings,
     skipped,
     addedLines,
-    stats: { filesChanged: files.length, filesAnalyzed: analyzed.length, hunks, addedLines: added, removedLines: removed, findingsBySeverity },
+    stats: { filesChanged: files.length, filesAnalyzed: read, hunks, addedLines: added, removedLines: removed, findingsBySeverity },
   };
 }

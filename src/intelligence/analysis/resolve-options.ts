@@ -2,7 +2,7 @@ import type { AnalysisOptions } from "./analysis-types";
 
 export type ResolvedOptions = Required<AnalysisOptions>;
 
-export const DEFAULT_ANALYSIS_OPTIONS: Omit<ResolvedOptions, "isIgnored" | "isRuleEnabled"> = {
+export const DEFAULT_ANALYSIS_OPTIONS: Omit<ResolvedOptions, "isIgnored" | "isRuleEnabled" | "analyze"> = {
   complexityThreshold: 10,
   maxFunctionLines: 80,
   maxNestingDepth: 4,
@@ -15,6 +15,7 @@ export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
     ...DEFAULT_ANALYSIS_OPTIONS,
     isIgnored: () => null,
     isRuleEnabled: () => true,
+    analyze: () => true,
     ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
   };
 }

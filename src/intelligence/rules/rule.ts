@@ -25,6 +25,11 @@ export interface RuleHit {
   /** Shown to people and hashed into the fingerprint: redact anything secret before returning it. */
   evidence: string;
   suggestion: string;
+  /**
+   * Hashed into the fingerprint instead of the evidence, for a hit whose evidence changes while the problem stays
+   * the same (the list of untested files grows with each push): otherwise every push would resolve it and open it anew.
+   */
+  identity?: string;
 }
 
 export interface Rule {

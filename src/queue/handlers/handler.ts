@@ -11,6 +11,18 @@ export interface DeliveryContext {
   event: string;
   action: string | undefined;
   now: number;
+  /**
+   * Runs `step` once this attempt's writes have committed, and never if they do not (a failed batch, a
+   * duplicate): for work that must not start before the writes are visible, such as enqueueing a job that
+   * reads them. A failing step is logged, not retried: the delivery is already processed.
+   */
+  afterCommit: (step: AfterCommitStep) => void;
+}
+
+/** Work a handler defers until its writes committed; `name` identifies it in logs. */
+export interface AfterCommitStep {
+  name: string;
+  run: () => Promise<void>;
 }
 
 /**

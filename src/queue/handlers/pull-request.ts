@@ -3,10 +3,14 @@ import { payloadFacts, pullRequestFacts } from "../../intelligence/pull-request-
 import { parsePayload, type DeliveryHandler } from "./handler";
 import { installationAccess, type SkippedStep } from "./installation-access";
 import { recordGitHubObject } from "./record-github-object";
+import { requestReview } from "../reviews/request-review";
 import { installationRef, ownerOf, repositoryShape, senderShape } from "./github-shapes";
 
 /** The actions the pull_request handler records. */
 export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review", "closed"] as const;
+
+/** The actions that ask for a review: new code to look at, or a draft made ready. */
+export const REVIEW_ACTIONS: readonly (typeof PULL_REQUEST_ACTIONS)[number][] = ["opened", "synchronize", "reopened", "ready_for_review"];
 
 const pullRequestPayload = z.object({
   action: z.enum(PULL_REQUEST_ACTIONS),
@@ -32,7 +36,8 @@ const pullRequestPayload = z.object({
  * (size, merge state) as the installation, evolves its DNA and writes `github.pull_request.{action}`
  * (`.merged` for a merging close). Without an installation to read as (a repository or organization
  * webhook, or one known to be uninstalled or suspended) the payload is recorded as sent and
- * `data.skipped` says why the read was left out. The review pipeline is issue #6's and is not triggered yet.
+ * `data.skipped` says why the read was left out. Opened, synchronize, reopened and ready_for_review also request
+ * a review (REVIEW_Q, once the batch committed); the review runs as its own job, never on the delivery path.
  * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#pull_request
  */
 export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
@@ -45,7 +50,11 @@ export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
       ? payloadFacts(sent)
       : await pullRequestFacts(ctx.env, { installationId: access.installationId, deliveryId: ctx.deliveryId, owner: ownerOf(repository), name: repository.name, number }, sent);
   const outcome = action === "closed" && facts.merged ? "merged" : action;
-  return recordGitHubObject(ctx, {
+  const review =
+    REVIEW_ACTIONS.includes(action) && "installationId" in access
+      ? requestReview(ctx, { repository: repository.full_name, number, nodeId: pr.node_id, installationId: access.installationId, headSha: pr.head.sha })
+      : [];
+  const recorded = await recordGitHubObject(ctx, {
     nodeId: pr.node_id,
     kind: "pull_request",
     label: `${repository.full_name}#${number}`,
@@ -65,4 +74,5 @@ export const handlePullRequest: DeliveryHandler = async (ctx, raw) => {
       ...(skipped.length ? { skipped } : {}),
     },
   });
+  return [...recorded, ...review];
 };

@@ -7,7 +7,9 @@ import { outboxRows } from "../../ecosystem/outbox/outbox-rows";
 import { outboxTargets } from "../../ecosystem/outbox/outbox-targets";
 import { recordChange } from "../../ecosystem/record-change";
 import { parsePayload, type DeliveryHandler } from "./handler";
-import { repositoryShape, senderShape } from "./github-shapes";
+import { installationRef, repositoryShape, senderShape } from "./github-shapes";
+import { installationAccess } from "./installation-access";
+import { sendReviewMessage } from "../reviews/review-message";
 
 const commit = z.object({
   id: z.string().regex(/^[0-9a-f]{7,64}$/),
@@ -27,15 +29,20 @@ const pushPayload = z.object({
   created: z.boolean().optional(),
   deleted: z.boolean().optional(),
   forced: z.boolean().optional(),
-  repository: repositoryShape,
+  // Push payloads name the default branch; a repository without one (empty) has nothing to analyse.
+  repository: repositoryShape.extend({ default_branch: z.string().optional() }),
+  installation: installationRef,
   sender: senderShape,
   commits: z.array(commit),
 });
 
+const SHA = /^[0-9a-f]{40}$/;
+
 /**
  * push: a ChittyID and a `github.push.commit` Chronicle event per commit (author, message, changed paths),
- * a `github.push` event and a DNA evolution for the repository. Code analysis of the commits is issue #6's
- * intelligence pipeline and is not triggered yet; evidence ingestion likewise waits for that pipeline.
+ * a `github.push` event and a DNA evolution for the repository. A push to the default branch (not a creation or
+ * deletion) also asks REVIEW_Q, once the batch committed, to analyse `before...after` and publish a check run on
+ * its head commit. Evidence ingestion waits for its pipeline.
  * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#push
  */
 export const handlePush: DeliveryHandler = async (ctx, raw) => {
@@ -73,6 +80,13 @@ export const handlePush: DeliveryHandler = async (ctx, raw) => {
     actorId: null,
     now: ctx.now,
   }, targets);
+  if (push.repository.default_branch && push.ref === `refs/heads/${push.repository.default_branch}` && !push.deleted && SHA.test(push.before) && SHA.test(push.after) && !/^0+$/.test(push.before)) {
+    const access = await installationAccess(ctx, push.installation);
+    if ("installationId" in access) {
+      const message = { kind: "push.analysis" as const, deliveryId: ctx.deliveryId, installationId: access.installationId, repository: repo.full_name, repositoryNodeId: repo.node_id, ref: push.ref, before: push.before, after: push.after };
+      ctx.afterCommit({ name: "push.analysis", run: () => sendReviewMessage(ctx.env, message) });
+    }
+  }
   // Commit events go in multi-row inserts: a push may carry hundreds of commits, and a batch has a statement cap.
   return [
     ...entities.statements,

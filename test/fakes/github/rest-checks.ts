@@ -86,8 +86,19 @@ function resource(request: RepoRequest, run: FakeCheckRun): Json {
 
 const needsConclusion = (body: Json) => (body.status === "completed" || body.completed_at !== undefined) && body.conclusion === undefined;
 
-/** Check runs: created and updated with GitHub's limits, every annotation kept. */
+/** Check runs: created and updated with GitHub's limits, every annotation kept; listed per commit. */
 export const checkRoutes: RepoRoute[] = [
+  {
+    method: "GET",
+    path: /^\/commits\/([^/]+)\/check-runs$/,
+    handle: (request, [, rev]) => {
+      const sha = request.repo.resolve(decodeURIComponent(rev!));
+      if (!sha) return json({ message: `No commit found for SHA: ${rev}`, status: "422" }, 422);
+      const name = request.url.searchParams.get("check_name");
+      const runs = [...request.github.checkRuns.values()].filter((r) => r.repo === request.repo && r.head_sha === sha && (name === null || r.name === name));
+      return json({ total_count: runs.length, check_runs: runs.sort((a, b) => b.id - a.id).map((r) => resource(request, r)) });
+    },
+  },
   {
     method: "POST",
     path: /^\/check-runs$/,

@@ -242,6 +242,18 @@ const GRAPHQL: Record<string, Rule & Op> = {
     query: `mutation($actor: ID!) { revokeInstallationAccess(id: "12345", actorId: $actor) { id } }`,
     variables: (w) => ({ actor: w.owner.id }),
   },
+  "Query.pullRequestAnalysis": {
+    capability: "connections:read",
+    query: `{ pullRequestAnalysis(repository: "matrix-org/none", number: 1) { headSha } }`,
+    variables: () => ({}),
+  },
+  "Query.repository": { capability: "connections:read", query: `{ repository(fullName: "matrix-org/none") { fullName } }`, variables: () => ({}) },
+  "Subscription.pullRequestAnalysis": {
+    capability: "connections:read",
+    query: `subscription { pullRequestAnalysis(repository: "matrix-org/none", number: 1) { cursor } }`,
+    headers: { accept: "text/event-stream" },
+    variables: () => ({}),
+  },
   "Query.deliveryMetrics": { capability: "github:admin", query: `{ deliveryMetrics { counts { dead } } }`, variables: () => ({}) },
   "Mutation.replayDelivery": {
     capability: "github:admin",

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { githubEntities, installationRepositories, installations } from "../../../src/db/schema";
 import { tokenCacheKey } from "../../../src/github/installation-token";
@@ -12,6 +12,12 @@ import { gql } from "../../helpers";
 afterEach(() => vi.restoreAllMocks());
 
 const bindings = env as Env;
+// Reviews have their own tests (test/integration/reviews). Here the handlers' own GitHub reads are counted, so the
+// review requests are caught before a review job could read GitHub too.
+let reviewRequests: { mock: { calls: unknown[][] } };
+beforeEach(() => {
+  reviewRequests = vi.spyOn(bindings.REVIEW_Q, "send").mockResolvedValue(undefined as never);
+});
 const WAIT = { timeout: 15_000, interval: 100 };
 
 /** The delivery as operators see it, through GraphQL. */
@@ -73,6 +79,9 @@ describe("signed webhook → EVENT_Q → handler → D1 → GraphQL timeline", (
     if (event === "pull_request") {
       expect(events[0].data).toMatchObject({ title: "Title from GraphQL", size: { additions: 7, deletions: 1, changedFiles: 2 } });
       expect(github.graphqlCalls()).toEqual([expect.objectContaining({ variables: { owner: payload.repository.owner.login, name: payload.repository.name, number: payload.number } })]);
+      const requested = reviewRequests.mock.calls.map((call) => call[0]);
+      if (action === "closed") expect(requested).toEqual([]);
+      else expect(requested).toEqual([expect.objectContaining({ kind: "pull_request.review", repository: payload.repository.full_name, number: payload.number })]);
       const [entity] = await db.select().from(githubEntities).where(eq(githubEntities.githubKey, payload.pull_request.node_id));
       expect(entity).toMatchObject({ kind: "pull_request", chittyId: events[0].subjectId });
     }

@@ -16,6 +16,8 @@ export const missingTestsRule: ChangeRule = {
         message: `${source.length} source file(s) changed (${lines} lines) and no test file changed.`,
         evidence: source.map(({ file }) => file.filename).sort().join(", "),
         suggestion: "Add or update a test that fails without this change.",
+        // One finding about the whole change, whichever files it lists after the next push.
+        identity: "the change",
       },
     ];
   },
