@@ -4,6 +4,7 @@ import { describeProblem } from "../../../../src/intelligence/config/config-prob
 import { parseRepositoryConfig } from "../../../../src/intelligence/config/parse-repository-config";
 import { defaultRepositoryConfig } from "../../../../src/intelligence/config/repository-config";
 import { createRuleSwitch } from "../../../../src/intelligence/config/rule-switch";
+import { DEFAULT_MIN_CONFIDENCE } from "../../../../src/intelligence/triage/triage-input";
 
 describe("parseRepositoryConfig", () => {
   it("gives the defaults, without problems, for a missing or empty file", () => {
@@ -40,7 +41,7 @@ describe("parseRepositoryConfig", () => {
     const { config, problems } = parseRepositoryConfig(["review:", "  max_findings: 30", "  fail_on: severe", "  colour: blue", "triage:", "  min_confidence: 2"].join("\n"));
     expect(config.review.max_findings).toBe(30);
     expect(config.review.fail_on).toBe("high");
-    expect(config.triage.min_confidence).toBe(0.6);
+    expect(config.triage.min_confidence).toBe(DEFAULT_MIN_CONFIDENCE);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "review.fail_on", line: 3, column: 12, message: expect.stringContaining("expected one of info, low, medium, high, critical, none") }),
