@@ -349,8 +349,11 @@ export const issueTriages = sqliteTable(
   (t) => [primaryKey({ columns: [t.repositoryNodeId, t.number] }), index("issue_triages_repository").on(t.repositoryKey, t.number)],
 );
 
-/** accepted: run by someone with write access; refused: the author was told once that they may not. */
-export const COMMAND_OUTCOMES = ["accepted", "refused"] as const;
+/**
+ * accepted: run by someone with write access; refused: the author was told (once per issue) that they may not;
+ * ignored: commands are switched off in `.github/chittyconnect.yml`.
+ */
+export const COMMAND_OUTCOMES = ["accepted", "refused", "ignored"] as const;
 
 /**
  * One row per `/chittyconnect` comment acted on (by comment id, so a copy of the job does nothing twice). The

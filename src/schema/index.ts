@@ -16,6 +16,8 @@ import "./installation";
 import "./delivery";
 import "./delivery-operations";
 import "./auth-failure";
+import "./issue-triage";
+import "./repository-context";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

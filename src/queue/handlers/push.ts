@@ -5,7 +5,10 @@ import { insertChunks } from "../../db/batch";
 import { commitKey, resolveEntities } from "../../resolvers/github-entities";
 import { recordChange } from "../../ecosystem/record-change";
 import { parsePayload, type DeliveryHandler } from "./handler";
-import { repositoryShape, senderShape } from "./github-shapes";
+import { installationRef, repositoryShape, senderShape } from "./github-shapes";
+import { installationAccess } from "./installation-access";
+import { contextJobFor } from "../triage/queue-jobs";
+import { sendTriageJobs } from "../triage/triage-message";
 
 const commit = z.object({
   id: z.string().regex(/^[0-9a-f]{7,64}$/),
@@ -25,15 +28,19 @@ const pushPayload = z.object({
   created: z.boolean().optional(),
   deleted: z.boolean().optional(),
   forced: z.boolean().optional(),
-  repository: repositoryShape,
+  // default_branch tells a push to the default branch, which refreshes the repository's context.
+  repository: repositoryShape.extend({ default_branch: z.string().optional() }),
+  installation: installationRef,
   sender: senderShape,
   commits: z.array(commit),
 });
 
 /**
  * push: a ChittyID and a `github.push.commit` Chronicle event per commit (author, message, changed paths),
- * a `github.push` event and a DNA evolution for the repository. Code analysis of the commits is issue #6's
- * intelligence pipeline and is not triggered yet; evidence ingestion likewise waits for that pipeline.
+ * a `github.push` event and a DNA evolution for the repository. A push to the default branch queues a refresh of
+ * the repository's context on TRIAGE_Q (the job keeps it to one per 10 minutes), another push queues the first
+ * context of a repository that has none. Code analysis of the commits is issue #6's intelligence pipeline and is
+ * not triggered yet; evidence ingestion likewise waits for that pipeline.
  * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#push
  */
 export const handlePush: DeliveryHandler = async (ctx, raw) => {
@@ -69,6 +76,12 @@ export const handlePush: DeliveryHandler = async (ctx, raw) => {
     actorId: null,
     now: ctx.now,
   });
+  const access = await installationAccess(ctx, push.installation);
+  if (!("unavailable" in access)) {
+    const target = { nodeId: repo.node_id, fullName: repo.full_name, installationId: access.installationId };
+    const pushToDefaultBranch = !push.deleted && repo.default_branch !== undefined && push.ref === `refs/heads/${repo.default_branch}`;
+    await sendTriageJobs(ctx.env, await contextJobFor(ctx.db, target, `${ctx.deliveryId}:context`, { pushToDefaultBranch, now: ctx.now }));
+  }
   // Commit events go in multi-row inserts: a push may carry hundreds of commits, and a batch has a statement cap.
   return [...entities.statements, ...insertChunks(ctx.db, chronicleEvents, events, 15), ...repositoryChange];
 };

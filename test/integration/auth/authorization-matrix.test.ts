@@ -228,6 +228,16 @@ const GRAPHQL: Record<string, Rule & Op> = {
     query: `mutation($actor: ID!) { revokeInstallationAccess(id: "12345", actorId: $actor) { id } }`,
     variables: (w) => ({ actor: w.owner.id }),
   },
+  "Query.issueTriage": {
+    capability: "contexts:read",
+    query: `{ issueTriage(repository: "matrix-org/matrix-repo", number: 1) { status } }`,
+    variables: () => ({}),
+  },
+  "Query.repositoryContext": {
+    capability: "contexts:read",
+    query: `{ repositoryContext(repository: "matrix-org/matrix-repo") { repository } }`,
+    variables: () => ({}),
+  },
   "Query.deliveryMetrics": { capability: "github:admin", query: `{ deliveryMetrics { counts { dead } } }`, variables: () => ({}) },
   "Mutation.replayDelivery": {
     capability: "github:admin",
