@@ -77,7 +77,8 @@ export class FakeRepository {
     readonly owner: string,
     readonly name: string,
   ) {
-    this.nodeId = `R_fake_${id}`;
+    // Storage outlives each test's fake, so node ids must not repeat across fakes as the numeric ids do.
+    this.nodeId = `R_fake_${id}_${crypto.randomUUID().slice(0, 8)}`;
   }
 
   get fullName(): string {
@@ -206,7 +207,7 @@ export class FakeRepository {
     const number = this.nextNumber++;
     const issue: FakeIssue = {
       number,
-      nodeId: `I_fake_${this.id}_${number}`,
+      nodeId: `I_${this.nodeId}_${number}`,
       title: init.title,
       body: init.body ?? "",
       state: init.state ?? "open",
