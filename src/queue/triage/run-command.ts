@@ -1,8 +1,6 @@
 import type { Database } from "../../db/client";
-import { addCommentReaction } from "../../github/add-comment-reaction";
-import { createIssueComment } from "../../github/issue-comments";
 import { repositoryConfigAt } from "../../intelligence/config/repository-config-at";
-import { helpText, refusalText } from "../../intelligence/triage/commands";
+import { acknowledgeCommand, replyWithHelp, replyWithRefusal } from "../../intelligence/issue-triage/command-replies";
 import { findCommand, markCommandHandled, recordCommand, recordReply } from "./command-store";
 import { repositoryRefOf } from "./repository-ref-of";
 import { runIssueTriage } from "./run-issue-triage";
@@ -31,20 +29,20 @@ export async function runCommand(env: Env, db: Database, message: CommandMessage
   if (!message.trusted) {
     const mine = (await recordCommand(db, message, "refused", now)) || (existing?.outcome === "refused" && existing.replyUrl === null);
     if (!mine) return "already-refused";
-    const reply = await createIssueComment(env, ref, number, refusalText(message.comment.login));
+    const reply = await replyWithRefusal(env, ref, number, message.comment.login);
     await markCommandHandled(db, message.comment.id, now, reply.html_url);
     return "refused";
   }
   if (!existing) await recordCommand(db, message, "accepted", now);
   const applies =
     message.command === "help" || message.command === "unknown" || (message.command === "triage" ? !message.issue.isPullRequest : message.issue.isPullRequest);
-  await addCommentReaction(env, ref, message.comment.id, applies ? "eyes" : "confused");
+  await acknowledgeCommand(env, ref, message.comment.id, applies);
   if (!applies) {
     await markCommandHandled(db, message.comment.id, now);
     return "not-applicable";
   }
   if ((message.command === "help" || message.command === "unknown") && !existing?.replyUrl) {
-    const reply = await createIssueComment(env, ref, number, helpText());
+    const reply = await replyWithHelp(env, ref, number);
     await recordReply(db, message.comment.id, reply.html_url);
   }
   if (message.command === "triage") {
