@@ -13,12 +13,15 @@ const MAX_ERROR_LENGTH = 1000;
  * Claims the right to (re)build a repository's context, in one conditional upsert that D1 runs atomically: the
  * first job for a repository creates its row; later ones move `claimed_at` forward only when the last claim is at
  * least 10 minutes old (a push), or only while no context exists yet (an installation or first event). Of two
- * concurrent pushes exactly one gets the row back. A retry of the job that holds the claim may go on.
+ * concurrent pushes exactly one gets the row back. A retry of the job that holds the claim may go on until its
+ * refresh commits.
  */
 export async function claimContextRefresh(db: Database, message: ContextMessage, now: number): Promise<RepositoryContextRow | null> {
   const { repository, jobId } = message;
   const identity = { repository: repository.fullName, repositoryKey: repository.fullName.toLowerCase(), installationId: repository.installationId };
-  const due = or(eq(t.claimJob, jobId), sql`${t.claimedAt} <= ${now - CONTEXT_REFRESH_INTERVAL_MS}`);
+  // The job holding the claim may try again while its refresh has not committed; once it has, a copy of it may not.
+  const retrying = and(eq(t.claimJob, jobId), or(isNull(t.refreshedAt), sql`${t.refreshedAt} < ${t.claimedAt}`));
+  const due = or(retrying, sql`${t.claimedAt} <= ${now - CONTEXT_REFRESH_INTERVAL_MS}`);
   const [claimed] = await db
     .insert(t)
     .values({ repositoryNodeId: repository.nodeId, ...identity, claimedAt: now, claimJob: jobId })

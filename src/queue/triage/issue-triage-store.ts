@@ -10,15 +10,16 @@ const t = issueTriages;
 export const TRIAGE_LEASE_MS = 5 * 60_000;
 const MAX_REASON_LENGTH = 1000;
 
-export type TriageClaim = { outcome: "claimed"; row: IssueTriageRow } | { outcome: "done" } | { outcome: "busy" };
+export type TriageClaim = { outcome: "claimed"; row: IssueTriageRow } | { outcome: "done" } | { outcome: "busy"; leaseUntil: number };
 
 const where = (message: Pick<IssueTriageMessage, "repository" | "issue">) =>
   and(eq(t.repositoryNodeId, message.repository.nodeId), eq(t.number, message.issue.number));
 
 /**
- * Takes the issue for one job, in one upsert: creates its row, or takes the lease of an existing one that no other
- * job holds. A job that already finished here (a copy of its message) is `done`; another job's live lease is `busy`.
- * The lease serialises triages per issue, which is what keeps the sticky comment single.
+ * Takes the issue for one job, in one upsert: creates its row, or takes the lease of an existing one whose lease has
+ * ended. A job that already finished here (a copy of its message) is `done`; a live lease is `busy`, even one held
+ * by another copy of the same job, since two copies at once could both create the comment. The lease serialises
+ * triages per issue, which is what keeps the sticky comment single; a job that fails gives it back at once.
  */
 export async function claimIssueTriage(db: Database, message: Pick<IssueTriageMessage, "jobId" | "repository" | "issue">, now: number): Promise<TriageClaim> {
   const { jobId, repository, issue } = message;
@@ -29,12 +30,12 @@ export async function claimIssueTriage(db: Database, message: Pick<IssueTriageMe
     .onConflictDoUpdate({
       target: [t.repositoryNodeId, t.number],
       set: { ...identity, leaseJob: jobId, leaseUntil: now + TRIAGE_LEASE_MS, updatedAt: now },
-      setWhere: sql`(${t.leaseUntil} IS NULL OR ${t.leaseUntil} <= ${now} OR ${t.leaseJob} = ${jobId}) AND (${t.lastJob} IS NULL OR ${t.lastJob} <> ${jobId})`,
+      setWhere: sql`(${t.leaseUntil} IS NULL OR ${t.leaseUntil} <= ${now}) AND (${t.lastJob} IS NULL OR ${t.lastJob} <> ${jobId})`,
     })
     .returning();
   if (claimed) return { outcome: "claimed", row: claimed };
-  const [current] = await db.select({ lastJob: t.lastJob }).from(t).where(where(message)).limit(1);
-  return current?.lastJob === jobId ? { outcome: "done" } : { outcome: "busy" };
+  const [current] = await db.select({ lastJob: t.lastJob, leaseUntil: t.leaseUntil }).from(t).where(where(message)).limit(1);
+  return current?.lastJob === jobId ? { outcome: "done" } : { outcome: "busy", leaseUntil: current?.leaseUntil ?? now };
 }
 
 /** The writes that record a finished triage and give the lease back, for the job's D1 batch. */

@@ -7,7 +7,7 @@ import { readTriageFacts } from "../../intelligence/issue-triage/read-triage-fac
 import type { StoredTriage } from "../../intelligence/issue-triage/stored-triage";
 import { resolveEntities } from "../../resolvers/github-entities";
 import { commitJob } from "./commit-job";
-import { claimIssueTriage, finishWithout, triagedWrites } from "./issue-triage-store";
+import { claimIssueTriage, finishWithout, TRIAGE_LEASE_MS, triagedWrites } from "./issue-triage-store";
 import { repositoryRefOf } from "./repository-ref-of";
 import type { IssueTriageMessage } from "./triage-message";
 
@@ -22,8 +22,12 @@ export class IssueBusyError extends AppError {
   }
 }
 
-/** How long a job waits for another job's triage of the same issue, which takes seconds. */
+/**
+ * How long a job waits for another job's triage of the same issue: a triage takes seconds, and a job that failed
+ * gave the lease back, so 30 s is enough unless the holder's isolate died, when the wait runs to the lease's end.
+ */
 const BUSY_RETRY_SECONDS = 30;
+const busyDelaySeconds = (leaseUntil: number, now: number) => Math.max(BUSY_RETRY_SECONDS, Math.min(TRIAGE_LEASE_MS / 1000, Math.ceil((leaseUntil - now) / 1000) + 1));
 
 export type TriageOutcome = "triaged" | "duplicate" | "skipped" | "unchanged";
 
@@ -36,7 +40,7 @@ export type TriageOutcome = "triaged" | "duplicate" | "skipped" | "unchanged";
 export async function runIssueTriage(env: Env, db: Database, message: IssueTriageMessage, now = Date.now()): Promise<TriageOutcome> {
   const claim = await claimIssueTriage(db, message, now);
   if (claim.outcome === "done") return "duplicate";
-  if (claim.outcome === "busy") throw new IssueBusyError(BUSY_RETRY_SECONDS);
+  if (claim.outcome === "busy") throw new IssueBusyError(busyDelaySeconds(claim.leaseUntil, now));
   const { row } = claim;
   const ref = repositoryRefOf(message);
   const reading = await readTriageFacts(env, ref, message.issue.number);

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { chronicleEvents, contexts, dnaRecords, repositoryContexts } from "../../../src/db/schema";
 import { README_SUMMARY_MODEL } from "../../../src/intelligence/repository/generated-readme-summary";
-import { CONTEXT_REFRESH_INTERVAL_MS } from "../../../src/queue/triage/context-claim";
+import { claimContextRefresh, CONTEXT_REFRESH_INTERVAL_MS } from "../../../src/queue/triage/context-claim";
 import { runContextRefresh } from "../../../src/queue/triage/run-context-refresh";
 import type { ContextMessage } from "../../../src/queue/triage/triage-message";
 import { FakeGitHub, type FakeRepository } from "../../fakes/github";
@@ -121,8 +121,14 @@ describe("repository context as a ChittyConnect Context", () => {
     const row = await contextRow(repo);
     expect(row).toMatchObject({ refreshes: 2 });
     expect(await db.select().from(dnaRecords).where(eq(dnaRecords.subjectId, row!.contextId!))).toHaveLength(2);
-    // A retry of the job that holds the claim may still finish its refresh within the 10 minutes.
-    expect(await runContextRefresh(bindings, db, contextMessage(repo, installationId, row!.claimJob))).toBe("refreshed");
+    // A copy of the winner, once it committed, finds the context fresh.
+    expect(await runContextRefresh(bindings, db, contextMessage(repo, installationId, row!.claimJob))).toBe("fresh");
+    // A holder that failed after claiming may retry within the 10 minutes; nobody else may.
+    await claimedAgo(repo, CONTEXT_REFRESH_INTERVAL_MS + 1_000);
+    expect(await claimContextRefresh(db, contextMessage(repo, installationId, "crashed"), Date.now())).not.toBeNull();
+    expect(await runContextRefresh(bindings, db, contextMessage(repo, installationId, "someone-else"))).toBe("fresh");
+    expect(await runContextRefresh(bindings, db, contextMessage(repo, installationId, "crashed"))).toBe("refreshed");
+    expect(await contextRow(repo)).toMatchObject({ refreshes: 3 });
   });
 
   it("adds a generated README summary, marked as such, only when Workers AI is bound", async () => {

@@ -48,18 +48,27 @@ describe("TRIAGE_Q consumer", () => {
     expect(await triageRow(repo, issue.number)).toMatchObject({ status: "triaged", reason: null });
   });
 
-  it("waits for another job that holds the issue", async () => {
+  it("waits for the job that holds the issue, even a copy of itself, until its lease ends at the latest", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const github = new FakeGitHub().install();
     const { installationId, repo } = givenTriageRepository(github);
     const issue = repo.addIssue({ ...BUG_REPORT });
     const now = Date.now();
-    await db.insert(issueTriages).values({ repositoryNodeId: repo.nodeId, number: issue.number, repository: repo.fullName, repositoryKey: repo.fullName.toLowerCase(), installationId, issueNodeId: issue.nodeId, status: "pending", appliedLabels: [], leaseJob: "someone-else", leaseUntil: now + 60_000, updatedAt: now });
-    const result = await consume("chittyconnect-triage", [triageJob(repo, installationId, issue)]);
-    expect(result.retried).toEqual([{ msgId: "m0", delaySeconds: 30 }]);
+    const job = triageJob(repo, installationId, issue);
+    await db.insert(issueTriages).values({ repositoryNodeId: repo.nodeId, number: issue.number, repository: repo.fullName, repositoryKey: repo.fullName.toLowerCase(), installationId, issueNodeId: issue.nodeId, status: "pending", appliedLabels: [], leaseJob: job.jobId, leaseUntil: now + 10_000, updatedAt: now });
+    expect((await consume("chittyconnect-triage", [job])).retried).toEqual([{ msgId: "m0", delaySeconds: 30 }]);
+    // A holder whose isolate died keeps the lease until it ends; the wait then runs to that end.
+    await db.update(issueTriages).set({ leaseJob: "someone-else", leaseUntil: now + 240_000 }).where(eq(issueTriages.repositoryNodeId, repo.nodeId));
+    const [retried] = (await consume("chittyconnect-triage", [job])).retried;
+    expect(retried!.delaySeconds).toBeGreaterThan(230);
+    expect(retried!.delaySeconds).toBeLessThanOrEqual(300);
     const [row] = await db.select().from(issueTriages).where(eq(issueTriages.repositoryNodeId, repo.nodeId));
     expect(row).toMatchObject({ leaseJob: "someone-else", status: "pending" });
     expect(github.commentsOn(repo, issue.number)).toEqual([]);
+    // Once the lease has ended, the job takes the issue.
+    await db.update(issueTriages).set({ leaseUntil: now - 1 }).where(eq(issueTriages.repositoryNodeId, repo.nodeId));
+    expect((await consume("chittyconnect-triage", [job])).explicitAcks).toEqual(["m0"]);
+    expect(await triageRow(repo, issue.number)).toMatchObject({ status: "triaged", lastJob: job.jobId });
   });
 
   it("drops a message that is not a job, loudly", async () => {
