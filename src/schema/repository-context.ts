@@ -72,7 +72,12 @@ const RepositoryContext = builder.objectRef<RepositoryContextView>("RepositoryCo
     return {
       repository: t.string({ description: "`owner/name` as last seen.", resolve: (v) => v.row.repository }),
       installationId: t.id({ description: "GitHub's id of the installation it belongs to.", resolve: (v) => String(v.row.installationId) }),
-      context: t.field({ type: Context, nullable: true, description: "The ChittyConnect Context; null before the first refresh.", resolve: (v) => v.context }),
+      context: t.field({
+        type: Context,
+        nullable: true,
+        description: "The ChittyConnect Context; null before the first refresh. The system actor owns it, so its `dna` and `timeline` are for administrators.",
+        resolve: (v) => v.context,
+      }),
       description: t.string({ nullable: true, resolve: data((d) => d.description) }),
       defaultBranch: t.string({ nullable: true, resolve: data((d) => d.defaultBranch) }),
       primaryLanguage: t.string({ nullable: true, resolve: data((d) => d.primaryLanguage) }),
