@@ -9,7 +9,8 @@ const TTL_SECONDS = 60;
 
 export function createKvRowCache<Row extends { id: string }>(prefix: string) {
   const key = (id: string) => `${prefix}:${id}`;
-  const put = (ctx: RequestContext, row: Row) =>
+  // Writers outside a request (queue jobs) have only the env, which is all a put needs.
+  const put = (ctx: Pick<RequestContext, "env">, row: Row) =>
     ctx.env.CHITTYCONNECT_KV.put(key(row.id), JSON.stringify(row), { expirationTtl: TTL_SECONDS });
   return {
     key,
@@ -17,9 +18,9 @@ export function createKvRowCache<Row extends { id: string }>(prefix: string) {
     /** Fills the cache after a D1 read, after the response has gone out. */
     fill: (ctx: RequestContext, row: Row): void => ctx.waitUntil(put(ctx, row)),
     /** Replaces the entry with a row D1 just committed, before the writer answers, so its next read sees it. */
-    refresh: (ctx: RequestContext, row: Row): Promise<void> => put(ctx, row),
+    refresh: (ctx: Pick<RequestContext, "env">, row: Row): Promise<void> => put(ctx, row),
     /** Removes entries whose rows no longer belong in a cache. */
-    evict: async (ctx: RequestContext, ids: readonly string[]): Promise<void> => {
+    evict: async (ctx: Pick<RequestContext, "env">, ids: readonly string[]): Promise<void> => {
       await Promise.all(ids.map((id) => ctx.env.CHITTYCONNECT_KV.delete(key(id))));
     },
   };

@@ -543,6 +543,98 @@ export const pullRequestFindings = sqliteTable(
   (t) => [index("pull_request_findings_review").on(t.reviewId, t.status)],
 );
 
+/** pending: a job holds the issue; triaged: its result is stored; skipped: switched off or not applicable; failed: see last_error. */
+export const TRIAGE_STATUSES = ["pending", "triaged", "skipped", "failed"] as const;
+
+/**
+ * One row per issue the App triaged or tried to: the last result, every label the App ever added to the issue (a
+ * label in this list that the issue no longer carries was removed by a person, since the App never removes one),
+ * the sticky comment, and a lease that lets one triage job at a time work on the issue.
+ */
+export const issueTriages = sqliteTable(
+  "issue_triages",
+  {
+    repositoryNodeId: text("repository_node_id").notNull(),
+    number: integer("number").notNull(),
+    /** `owner/name` as last seen, and its lower-case form for lookups (GitHub names are case-insensitive). */
+    repository: text("repository").notNull(),
+    repositoryKey: text("repository_key").notNull(),
+    installationId: integer("installation_id").notNull(),
+    issueNodeId: text("issue_node_id").notNull(),
+    /** The issue's ChittyID, once a triage committed. */
+    issueId: text("issue_id"),
+    status: text("status", { enum: TRIAGE_STATUSES }).notNull(),
+    /** Why it was skipped, or why it failed. */
+    reason: text("reason"),
+    /** What the last completed triage decided (src/resolvers/issue-triage.ts reads it with its zod schema). */
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    appliedLabels: text("applied_labels", { mode: "json" }).$type<string[]>().notNull(),
+    commentId: integer("comment_id"),
+    commentUrl: text("comment_url"),
+    triagedAt: timestamp("triaged_at"),
+    /** The last job that finished (a copy of it is acknowledged), and the job holding the lease until lease_until. */
+    lastJob: text("last_job"),
+    leaseJob: text("lease_job"),
+    leaseUntil: timestamp("lease_until"),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.repositoryNodeId, t.number] }), index("issue_triages_repository").on(t.repositoryKey, t.number)],
+);
+
+/**
+ * accepted: run by someone with write access; refused: the author was told (once per issue) that they may not;
+ * ignored: commands are switched off in `.github/chittyconnect.yml`.
+ */
+export const COMMAND_OUTCOMES = ["accepted", "refused", "ignored"] as const;
+
+/**
+ * One row per `/chittyconnect` comment acted on (by comment id, so a copy of the job does nothing twice). The
+ * partial UNIQUE index allows one refusal per issue and author, so nobody is told twice.
+ */
+export const issueCommands = sqliteTable(
+  "issue_commands",
+  {
+    commentId: integer("comment_id").primaryKey(),
+    repositoryNodeId: text("repository_node_id").notNull(),
+    number: integer("number").notNull(),
+    /** The comment's author, lower-case. */
+    login: text("login").notNull(),
+    command: text("command").notNull(),
+    outcome: text("outcome", { enum: COMMAND_OUTCOMES }).notNull(),
+    jobId: text("job_id").notNull(),
+    /** The reply the App posted (help, refusal), if any. */
+    replyUrl: text("reply_url"),
+    /** Null until the command's GitHub writes are done; a retried job finishes what its first attempt began. */
+    handledAt: timestamp("handled_at"),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("issue_commands_one_refusal").on(t.repositoryNodeId, t.number, t.login).where(sql`outcome = 'refused'`)],
+);
+
+/**
+ * The ChittyConnect Context that describes a repository, and the guard that refreshes it at most once per
+ * 10 minutes: a job refreshes only after moving `claimed_at` forward in one conditional upsert, so of two
+ * concurrent pushes exactly one does.
+ */
+export const repositoryContexts = sqliteTable(
+  "repository_contexts",
+  {
+    repositoryNodeId: text("repository_node_id").primaryKey(),
+    repository: text("repository").notNull(),
+    repositoryKey: text("repository_key").notNull(),
+    installationId: integer("installation_id").notNull(),
+    /** The context (contexts.id), once the first refresh committed. */
+    contextId: text("context_id"),
+    claimedAt: timestamp("claimed_at").notNull(),
+    /** The job that holds the latest claim: its own retries may go on inside the 10 minutes. */
+    claimJob: text("claim_job").notNull(),
+    refreshedAt: timestamp("refreshed_at"),
+    refreshes: integer("refreshes").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("repository_contexts_repository").on(t.repositoryKey)],
+);
+
 export type ContextRow = typeof contexts.$inferSelect;
 export type ConnectionRow = typeof connections.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -562,3 +654,6 @@ export type ServiceCertificateRow = typeof serviceCertificates.$inferSelect;
 export type PullRequestRow = typeof pullRequests.$inferSelect;
 export type PullRequestReviewRow = typeof pullRequestReviews.$inferSelect;
 export type PullRequestFindingRow = typeof pullRequestFindings.$inferSelect;
+export type IssueTriageRow = typeof issueTriages.$inferSelect;
+export type IssueCommandRow = typeof issueCommands.$inferSelect;
+export type RepositoryContextRow = typeof repositoryContexts.$inferSelect;

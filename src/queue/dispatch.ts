@@ -1,6 +1,7 @@
 import type { HandledEvent } from "../deliveries/handled-events";
 import { handleInstallation, INSTALLATION_ACTIONS } from "./handlers/installation";
 import { handleInstallationRepositories, INSTALLATION_REPOSITORIES_ACTIONS } from "./handlers/installation-repositories";
+import { handleIssueComment, ISSUE_COMMENT_ACTIONS } from "./handlers/issue-comment";
 import { handleIssues, ISSUE_ACTIONS } from "./handlers/issues";
 import { handlePullRequest, PULL_REQUEST_ACTIONS } from "./handlers/pull-request";
 import { handlePush } from "./handlers/push";
@@ -15,6 +16,7 @@ const HANDLERS: { [E in HandledEvent]: { handler: DeliveryHandler; actions?: rea
   push: { handler: handlePush },
   pull_request: { handler: handlePullRequest, actions: PULL_REQUEST_ACTIONS },
   issues: { handler: handleIssues, actions: ISSUE_ACTIONS },
+  issue_comment: { handler: handleIssueComment, actions: ISSUE_COMMENT_ACTIONS },
   installation: { handler: handleInstallation, actions: INSTALLATION_ACTIONS },
   installation_repositories: { handler: handleInstallationRepositories, actions: INSTALLATION_REPOSITORIES_ACTIONS },
 };

@@ -18,11 +18,15 @@ import type { ContextFilter, CreateContextInput, UpdateContextInput } from "../i
 import { disconnectStatements, liveConnectionsOf } from "./disconnect-connection";
 import { afterTimeIdCursor, newestFirst, pageLimit, toPage, type Page } from "../db/pagination";
 
-const SUBJECT_TYPE = "context";
-const NAME_INDEX = "contexts.owner_id, contexts.name";
+/** The DNA subject type of every context, whoever writes it. */
+export const CONTEXT_SUBJECT_TYPE = "context";
+const SUBJECT_TYPE = CONTEXT_SUBJECT_TYPE;
+/** The UNIQUE index that keeps live context names unique per owner, as SQLite names it in its error. */
+export const CONTEXT_NAME_INDEX = "contexts.owner_id, contexts.name";
+const NAME_INDEX = CONTEXT_NAME_INDEX;
 
 /** The state that DNA hashes: what a client can observe of a context. */
-function observableState(row: ContextRow) {
+export function observableState(row: ContextRow) {
   const { id, name, description, data, status, ownerId, version } = row;
   return { id, name, description, data, status, ownerId, version };
 }

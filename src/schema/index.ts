@@ -22,6 +22,8 @@ import "./repository";
 import "./pull-request";
 import "./pull-request-analysis";
 import "./pull-request-analysis-subscription";
+import "./issue-triage";
+import "./repository-context";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

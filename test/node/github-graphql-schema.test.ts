@@ -10,6 +10,7 @@ describe("GraphQL documents the GitHub client sends", () => {
     expect(Object.keys(documents).sort()).toEqual([
       "CODEOWNERS_QUERY",
       "FILE_TEXT_QUERY",
+      "ISSUE_QUERY",
       "PATH_AUTHORS_QUERY",
       "PULL_REQUEST_QUERY",
       "README_QUERY",

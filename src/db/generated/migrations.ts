@@ -122,5 +122,16 @@ export const MIGRATIONS: readonly { name: string; queries: readonly string[] }[]
       "CREATE INDEX `pull_requests_installation` ON `pull_requests` (`installation_id`,`updated_at`)",
       "CREATE INDEX `pull_requests_requested` ON `pull_requests` (`review_requested_at`)"
     ]
+  },
+  {
+    "name": "0010_issue_triage.sql",
+    "queries": [
+      "CREATE TABLE `issue_commands` (\n\t`comment_id` integer PRIMARY KEY NOT NULL,\n\t`repository_node_id` text NOT NULL,\n\t`number` integer NOT NULL,\n\t`login` text NOT NULL,\n\t`command` text NOT NULL,\n\t`outcome` text NOT NULL,\n\t`job_id` text NOT NULL,\n\t`reply_url` text,\n\t`handled_at` integer,\n\t`created_at` integer NOT NULL\n)",
+      "CREATE UNIQUE INDEX `issue_commands_one_refusal` ON `issue_commands` (`repository_node_id`,`number`,`login`) WHERE outcome = 'refused'",
+      "CREATE TABLE `issue_triages` (\n\t`repository_node_id` text NOT NULL,\n\t`number` integer NOT NULL,\n\t`repository` text NOT NULL,\n\t`repository_key` text NOT NULL,\n\t`installation_id` integer NOT NULL,\n\t`issue_node_id` text NOT NULL,\n\t`issue_id` text,\n\t`status` text NOT NULL,\n\t`reason` text,\n\t`result` text,\n\t`applied_labels` text NOT NULL,\n\t`comment_id` integer,\n\t`comment_url` text,\n\t`triaged_at` integer,\n\t`last_job` text,\n\t`lease_job` text,\n\t`lease_until` integer,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`repository_node_id`, `number`)\n)",
+      "CREATE INDEX `issue_triages_repository` ON `issue_triages` (`repository_key`,`number`)",
+      "CREATE TABLE `repository_contexts` (\n\t`repository_node_id` text PRIMARY KEY NOT NULL,\n\t`repository` text NOT NULL,\n\t`repository_key` text NOT NULL,\n\t`installation_id` integer NOT NULL,\n\t`context_id` text,\n\t`claimed_at` integer NOT NULL,\n\t`claim_job` text NOT NULL,\n\t`refreshed_at` integer,\n\t`refreshes` integer DEFAULT 0 NOT NULL,\n\t`last_error` text\n)",
+      "CREATE INDEX `repository_contexts_repository` ON `repository_contexts` (`repository_key`)"
+    ]
   }
 ];

@@ -71,6 +71,25 @@ export const CODEOWNERS_QUERY = filesQuery("Codeowners", Object.keys(CODEOWNERS_
 /** The README under each usual name and place, at one revision. */
 export const README_QUERY = filesQuery("Readme", Object.keys(README_PATHS));
 
+/** One issue as triage reads it when its job starts: the text, labels and reactions it has now, not the payload's. */
+export const ISSUE_QUERY = /* GraphQL */ `
+  query IssueForTriage($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        id
+        number
+        title
+        body
+        state
+        author { login }
+        labels(first: 100) { nodes { name } }
+        reactions { totalCount }
+      }
+    }
+    rateLimit { cost remaining resetAt }
+  }
+`;
+
 /** A page of a repository's issues (not pull requests), open and closed, newest first. */
 export const RECENT_ISSUES_QUERY = /* GraphQL */ `
   query RecentIssues($owner: String!, $name: String!, $first: Int!, $after: String) {

@@ -6,6 +6,8 @@ import type { BatchItem } from "../../db/batch";
 import { installationWrites } from "../../resolvers/connect-installation";
 import { parsePayload, type DeliveryHandler } from "./handler";
 import { senderShape } from "./github-shapes";
+import { installationContextJobs } from "../triage/queue-jobs";
+import { sendTriageJobs } from "../triage/triage-message";
 
 export const INSTALLATION_REPOSITORIES_ACTIONS = ["added", "removed"] as const;
 
@@ -13,7 +15,7 @@ const payload = z.object({
   action: z.enum(INSTALLATION_REPOSITORIES_ACTIONS),
   installation: githubInstallation,
   repository_selection: z.enum(["all", "selected"]),
-  repositories_added: z.array(githubRepository),
+  repositories_added: z.array(githubRepository.extend({ node_id: z.string().min(1).optional() })),
   // Removal needs only the id; GitHub's schema leaves every field of these entries optional on added.
   repositories_removed: z.array(z.object({ id: z.number().int().positive(), full_name: z.string().optional() })),
   sender: senderShape,
@@ -25,12 +27,14 @@ const ROWS_PER_INSERT = 20;
 /**
  * installation_repositories: adds and removes the installation's repositories, evolves its DNA and writes
  * `github.installation_repositories.{action}`. The installation row is written first in the same batch,
- * so an event for an installation this gateway has not seen yet still lands.
+ * so an event for an installation this gateway has not seen yet still lands. Added repositories (the first 100)
+ * get their ChittyConnect Context built on TRIAGE_Q.
  * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#installation_repositories
  */
 export const handleInstallationRepositories: DeliveryHandler = async (ctx, raw) => {
   const p = parsePayload(payload, ctx, raw);
   const id = p.installation.id;
+  if (p.action === "added") await sendTriageJobs(ctx.env, installationContextJobs(id, p.repositories_added, ctx.deliveryId));
   const type = `github.installation_repositories.${p.action}`;
   const { statements } = await installationWrites(ctx.env, ctx.db, { ...p.installation, repository_selection: p.repository_selection }, {
     repositories: null,

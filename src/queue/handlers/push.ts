@@ -10,6 +10,8 @@ import { parsePayload, type DeliveryHandler } from "./handler";
 import { installationRef, repositoryShape, senderShape } from "./github-shapes";
 import { installationAccess } from "./installation-access";
 import { sendReviewMessage } from "../reviews/review-message";
+import { contextJobFor } from "../triage/queue-jobs";
+import { sendTriageJobs } from "../triage/triage-message";
 
 const commit = z.object({
   id: z.string().regex(/^[0-9a-f]{7,64}$/),
@@ -29,7 +31,7 @@ const pushPayload = z.object({
   created: z.boolean().optional(),
   deleted: z.boolean().optional(),
   forced: z.boolean().optional(),
-  // Push payloads name the default branch; a repository without one (empty) has nothing to analyse.
+  // default_branch tells a push to the default branch: it is analysed, and it refreshes the repository's context.
   repository: repositoryShape.extend({ default_branch: z.string().optional() }),
   installation: installationRef,
   sender: senderShape,
@@ -42,7 +44,9 @@ const SHA = /^[0-9a-f]{40}$/;
  * push: a ChittyID and a `github.push.commit` Chronicle event per commit (author, message, changed paths),
  * a `github.push` event and a DNA evolution for the repository. A push to the default branch (not a creation or
  * deletion) also asks REVIEW_Q, once the batch committed, to analyse `before...after` and publish a check run on
- * its head commit. Evidence ingestion waits for its pipeline.
+ * its head commit, and queues a refresh of the repository's context on TRIAGE_Q (the job keeps it to one per 10
+ * minutes); another push queues the first context of a repository that has none. Evidence ingestion waits for its
+ * pipeline.
  * @see https://docs.github.com/en/webhooks/webhook-events-and-payloads#push
  */
 export const handlePush: DeliveryHandler = async (ctx, raw) => {
@@ -80,12 +84,15 @@ export const handlePush: DeliveryHandler = async (ctx, raw) => {
     actorId: null,
     now: ctx.now,
   }, targets);
-  if (push.repository.default_branch && push.ref === `refs/heads/${push.repository.default_branch}` && !push.deleted && SHA.test(push.before) && SHA.test(push.after) && !/^0+$/.test(push.before)) {
-    const access = await installationAccess(ctx, push.installation);
-    if ("installationId" in access) {
+  const access = await installationAccess(ctx, push.installation);
+  if ("installationId" in access) {
+    if (push.repository.default_branch && push.ref === `refs/heads/${push.repository.default_branch}` && !push.deleted && SHA.test(push.before) && SHA.test(push.after) && !/^0+$/.test(push.before)) {
       const message = { kind: "push.analysis" as const, deliveryId: ctx.deliveryId, installationId: access.installationId, repository: repo.full_name, repositoryNodeId: repo.node_id, ref: push.ref, before: push.before, after: push.after };
       ctx.afterCommit({ name: "push.analysis", run: () => sendReviewMessage(ctx.env, message) });
     }
+    const target = { nodeId: repo.node_id, fullName: repo.full_name, installationId: access.installationId };
+    const pushToDefaultBranch = !push.deleted && repo.default_branch !== undefined && push.ref === `refs/heads/${repo.default_branch}`;
+    await sendTriageJobs(ctx.env, await contextJobFor(ctx.db, target, `${ctx.deliveryId}:context`, { pushToDefaultBranch, now: ctx.now }));
   }
   // Commit events go in multi-row inserts: a push may carry hundreds of commits, and a batch has a statement cap.
   return [

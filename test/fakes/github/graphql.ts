@@ -1,6 +1,7 @@
 import {
   CODEOWNERS_QUERY,
   FILE_TEXT_QUERY,
+  ISSUE_QUERY,
   PATH_AUTHORS_QUERY,
   PULL_REQUEST_QUERY,
   README_QUERY,
@@ -144,6 +145,30 @@ const recentIssues = withRepo((repo, request) => {
   };
 });
 
+/** One issue (not a pull request) with its labels and reactions; GitHub answers NOT_FOUND for a number it lacks. */
+const issue = withRepo((repo, request) => {
+  const found = repo.issues.get(Number(request.variables.number));
+  if (!found || found.pull) {
+    return { data: { repository: { issue: null } }, errors: [{ type: "NOT_FOUND", path: ["repository", "issue"], message: `Could not resolve to an Issue with the number of ${String(request.variables.number)}.` }] };
+  }
+  return {
+    data: {
+      repository: {
+        issue: {
+          id: found.nodeId,
+          number: found.number,
+          title: found.title,
+          body: found.body,
+          state: found.state === "open" ? "OPEN" : "CLOSED",
+          author: { login: found.author },
+          labels: { nodes: found.labels.slice(0, 100).map((name) => ({ name })) },
+          reactions: { totalCount: found.reactions },
+        },
+      },
+    },
+  };
+});
+
 const pathAuthors = withRepo((repo, request) => {
   const head = repo.branches.get(repo.defaultBranch);
   if (!head) return { data: { repository: { defaultBranchRef: null } } };
@@ -193,6 +218,7 @@ export const graphqlAnswers = new Map<string, (request: GraphqlRequest) => Answe
   [CODEOWNERS_QUERY, files(Object.keys(CODEOWNERS_PATHS))],
   [README_QUERY, files(Object.keys(README_PATHS))],
   [RECENT_ISSUES_QUERY, recentIssues],
+  [ISSUE_QUERY, issue],
   [PATH_AUTHORS_QUERY, pathAuthors],
   [RECENT_ACTIVITY_QUERY, recentActivity],
 ]);

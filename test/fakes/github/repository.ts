@@ -27,12 +27,16 @@ export interface CommitInit {
 
 export interface FakeIssue {
   number: number;
+  /** GraphQL's node id. */
+  nodeId: string;
   title: string;
   body: string;
   state: "open" | "closed";
   labels: string[];
   createdAt: string;
   author: string;
+  /** How many reactions the issue has (GraphQL's `reactions.totalCount`). */
+  reactions: number;
   pull?: { head: string; base: string; baseRef: string; draft: boolean; files: DiffEntry[] };
   events: Json[];
 }
@@ -73,7 +77,8 @@ export class FakeRepository {
     readonly owner: string,
     readonly name: string,
   ) {
-    this.nodeId = `R_fake_${id}`;
+    // Storage outlives each test's fake, so node ids must not repeat across fakes as the numeric ids do.
+    this.nodeId = `R_fake_${id}_${crypto.randomUUID().slice(0, 8)}`;
   }
 
   get fullName(): string {
@@ -197,16 +202,19 @@ export class FakeRepository {
     return this;
   }
 
-  addIssue(init: { title: string; body?: string; state?: "open" | "closed"; labels?: string[]; createdAt?: string; author?: string }): FakeIssue {
+  addIssue(init: { title: string; body?: string; state?: "open" | "closed"; labels?: string[]; createdAt?: string; author?: string; reactions?: number }): FakeIssue {
     this.clock += 60_000;
+    const number = this.nextNumber++;
     const issue: FakeIssue = {
-      number: this.nextNumber++,
+      number,
+      nodeId: `I_${this.nodeId}_${number}`,
       title: init.title,
       body: init.body ?? "",
       state: init.state ?? "open",
       labels: [...(init.labels ?? [])],
       createdAt: init.createdAt ?? new Date(this.clock).toISOString(),
       author: init.author ?? "octocat",
+      reactions: init.reactions ?? 0,
       events: [],
     };
     this.issues.set(issue.number, issue);

@@ -254,6 +254,16 @@ const GRAPHQL: Record<string, Rule & Op> = {
     headers: { accept: "text/event-stream" },
     variables: () => ({}),
   },
+  "Query.issueTriage": {
+    capability: "contexts:read",
+    query: `{ issueTriage(repository: "matrix-org/matrix-repo", number: 1) { status } }`,
+    variables: () => ({}),
+  },
+  "Query.repositoryContext": {
+    capability: "contexts:read",
+    query: `{ repositoryContext(repository: "matrix-org/matrix-repo") { repository } }`,
+    variables: () => ({}),
+  },
   "Query.deliveryMetrics": { capability: "github:admin", query: `{ deliveryMetrics { counts { dead } } }`, variables: () => ({}) },
   "Mutation.replayDelivery": {
     capability: "github:admin",

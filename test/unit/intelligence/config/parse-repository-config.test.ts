@@ -4,6 +4,7 @@ import { describeProblem } from "../../../../src/intelligence/config/config-prob
 import { parseRepositoryConfig } from "../../../../src/intelligence/config/parse-repository-config";
 import { defaultRepositoryConfig } from "../../../../src/intelligence/config/repository-config";
 import { createRuleSwitch } from "../../../../src/intelligence/config/rule-switch";
+import { DEFAULT_MIN_CONFIDENCE } from "../../../../src/intelligence/triage/triage-input";
 
 describe("parseRepositoryConfig", () => {
   it("gives the defaults, without problems, for a missing or empty file", () => {
@@ -36,11 +37,22 @@ describe("parseRepositoryConfig", () => {
     expect(config.commands.enabled).toBe(false);
   });
 
+  it("defaults triage to the engine's calibrated threshold, and lets each part be switched off", () => {
+    expect(defaultRepositoryConfig().triage).toEqual({
+      enabled: true, labels: true, priority: true, related: true, assignees: false, comment: true, label_map: {}, min_confidence: DEFAULT_MIN_CONFIDENCE,
+    });
+    const { config, problems } = parseRepositoryConfig("triage:\n  labels: false\n  priority: false\n  related: false\n  comment: false\ncommands:\n  enabled: false\n");
+    expect(problems).toEqual([]);
+    expect(config.triage).toMatchObject({ enabled: true, labels: false, priority: false, related: false, assignees: false, comment: false });
+    expect(config.commands.enabled).toBe(false);
+    expect(parseRepositoryConfig(`triage:\n  label_map: { bug: "${"x".repeat(101)}" }\n`).problems).toEqual([expect.objectContaining({ path: "triage.label_map.bug" })]);
+  });
+
   it("keeps the valid settings and reports each invalid one with its line and column", () => {
     const { config, problems } = parseRepositoryConfig(["review:", "  max_findings: 30", "  fail_on: severe", "  colour: blue", "triage:", "  min_confidence: 2"].join("\n"));
     expect(config.review.max_findings).toBe(30);
     expect(config.review.fail_on).toBe("high");
-    expect(config.triage.min_confidence).toBe(0.6);
+    expect(config.triage.min_confidence).toBe(DEFAULT_MIN_CONFIDENCE);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "review.fail_on", line: 3, column: 12, message: expect.stringContaining("expected one of info, low, medium, high, critical, none") }),
