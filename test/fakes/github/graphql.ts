@@ -50,7 +50,8 @@ function pullRequest(request: GraphqlRequest): Answer {
       data: {
         repository: {
           pullRequest: {
-            id: `PR_fake_${issue.number}`,
+            // One node id for the pull request, as on GitHub: the one its issue (and its payloads) carry.
+            id: issue.nodeId,
             title: issue.title,
             state: issue.state === "open" ? "OPEN" : "CLOSED",
             isDraft: issue.pull.draft,

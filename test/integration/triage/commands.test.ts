@@ -3,13 +3,16 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { issueCommands } from "../../../src/db/schema";
 import { helpText, refusalText } from "../../../src/intelligence/triage/commands";
+import { REVIEW_COMMENT_MARKER } from "../../../src/intelligence/review/review-marker";
 import { TRIAGE_COMMENT_MARKER } from "../../../src/intelligence/triage/triage-comment";
 import { FAKE_APP, FakeGitHub } from "../../fakes/github";
 import { db } from "../../fixtures/db";
 import { BUG_REPORT, deliverAndProcess, eventsAbout, givenComment, givenTriageRepository, issuesPayload, watchJobs } from "../../fixtures/github/triage";
 import { consume } from "../../fixtures/queue/consume";
 
-const appReplies = (comments: { app: unknown; body: string }[]) => comments.filter((c) => c.app !== null && !c.body.startsWith(TRIAGE_COMMENT_MARKER));
+// The App's replies to commands: not its sticky triage comment, nor the review comment a review command leads to.
+const appReplies = (comments: { app: unknown; body: string }[]) =>
+  comments.filter((c) => c.app !== null && !c.body.startsWith(TRIAGE_COMMENT_MARKER) && !c.body.startsWith(REVIEW_COMMENT_MARKER));
 const reactionsOf = (comment: { reactions: { content: string; login: string }[] }) => comment.reactions.map((r) => `${r.login}:${r.content}`);
 
 describe("/chittyconnect commands in issue comments", () => {
