@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { env } from "cloudflare:workers";
+import { deliveryMessage } from "../../../src/deliveries/message";
 import { call, createContextViaRest, gql } from "../../helpers";
 import { connectViaRest, setInstallationState, storedInstallationRow } from "../../fixtures/connections";
 import { registerActor } from "../../fixtures/credentials";
 import { examplePayload } from "../../fixtures/github/payloads";
 import { deliver } from "../../fixtures/github/sign";
+import { consume } from "../../fixtures/queue/consume";
 import { subscribe } from "../../fixtures/sse";
 
 afterEach(() => vi.restoreAllMocks());
@@ -19,24 +22,33 @@ async function nextFor(stream: Awaited<ReturnType<typeof subscribe>>, deliveryId
 }
 
 describe("Subscription.deliveries", () => {
-  it("shows a webhook's delivery once the consumer takes it, ending at processed", async () => {
+  it("shows a webhook's delivery as received while its handler runs, then as processed", async () => {
     const stream = await subscribe(DELIVERIES, {});
     try {
+      // This test consumes the message itself, so the real consumer must not get it first.
+      const send = vi.spyOn((env as Env).EVENT_Q, "send").mockResolvedValue(undefined as never);
+      // The issues handler queues a triage job while it runs; holding that send holds the delivery at `received`.
+      let release!: () => void;
+      const handlerMayFinish = new Promise<void>((resolve) => (release = resolve));
+      vi.spyOn((env as Env).TRIAGE_Q, "sendBatch").mockImplementation(async () => {
+        await handlerMayFinish;
+        return undefined as never;
+      });
       const payload = examplePayload("issues", "opened");
-      delete payload.installation;
+      // An installation no other test has touched, so the handler has one to queue triage for.
+      payload.installation = { id: 7_000_000 + Math.floor(Math.random() * 1_000_000) };
       const deliveryId = crypto.randomUUID();
-      // The ack writes nothing to D1, so the first row (and the first update) comes from the queue consumer.
       expect((await deliver({ event: "issues", body: JSON.stringify(payload), deliveryId })).status).toBe(202);
-      const seen: string[] = [];
-      let update = await nextFor(stream, deliveryId);
-      seen.push(update.delivery.status);
-      while (update.delivery.status !== "processed") {
-        update = await nextFor(stream, deliveryId);
-        seen.push(update.delivery.status);
-      }
-      // A poll shows each row as it is then, so a fast consumer may skip straight to `processed`.
-      expect(seen.every((status) => status === "received" || status === "processed")).toBe(true);
-      expect(update.delivery).toMatchObject({ event: "issues", repository: payload.repository.full_name, processingMs: expect.any(Number) });
+      const consumed = consume("chittyconnect-events", send.mock.calls.map(([body]) => deliveryMessage.parse(body)));
+
+      // The ack writes no row; the first the feed shows is the consumer's claim.
+      const first = await nextFor(stream, deliveryId);
+      expect(first.delivery).toMatchObject({ status: "received", event: "issues", processingMs: null });
+      release();
+      await consumed;
+      const last = await nextFor(stream, deliveryId);
+      expect(last.delivery).toMatchObject({ status: "processed", repository: payload.repository.full_name, processingMs: expect.any(Number) });
+      expect(last.cursor).not.toBe(first.cursor);
     } finally {
       await stream.close();
     }
