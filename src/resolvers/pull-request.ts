@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { hasCapability, requireCapability } from "../auth/capabilities";
 import type { RequestContext } from "../context";
 import { decodeCursor, pageLimit, toPage, type Page } from "../db/pagination";
-import { installationRepositories, pullRequests, repositoryKeyOf, type PullRequestRow } from "../db/schema";
+import { installationRepositories, pullRequests, repositoryContexts, repositoryKeyOf, type PullRequestRow } from "../db/schema";
 import { NotFoundError } from "../errors";
 import { installationVisibleTo } from "./installation-grant";
 
@@ -45,7 +45,9 @@ export async function getRepository(ctx: RequestContext, fullName: string): Prom
     .where(sql`lower(${installationRepositories.fullName}) = ${key}`)
     .limit(10);
   const [reviewed] = await ctx.db.select({ installationId: pullRequests.installationId, fullName: pullRequests.repository }).from(pullRequests).where(eq(pullRequests.repositoryKey, key)).limit(1);
-  for (const candidate of [...listed, ...(reviewed ? [reviewed] : [])]) {
+  // A repository the App only triaged issues of, or keeps a context for, is known too.
+  const [described] = await ctx.db.select({ installationId: repositoryContexts.installationId, fullName: repositoryContexts.repository }).from(repositoryContexts).where(eq(repositoryContexts.repositoryKey, key)).limit(1);
+  for (const candidate of [...listed, ...(reviewed ? [reviewed] : []), ...(described ? [described] : [])]) {
     if (await installationVisibleTo(ctx, candidate.installationId)) return candidate;
   }
   throw new NotFoundError("Repository", fullName);

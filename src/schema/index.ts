@@ -24,6 +24,7 @@ import "./pull-request-analysis";
 import "./pull-request-analysis-subscription";
 import "./issue-triage";
 import "./repository-context";
+import "./repository-intelligence-fields";
 
 /** The whole graph; importing a type file registers its fields on the builder. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -65,7 +65,7 @@ const suggestions = (result: StoredTriage | null): Suggestion[] | null =>
     ? [...result.assignees.logins.map((a) => ({ ...a, team: false })), ...result.assignees.teams.map((a) => ({ ...a, team: true }))]
     : null;
 
-const IssueTriage = builder.objectRef<IssueTriageView>("IssueTriage").implement({
+export const IssueTriage = builder.objectRef<IssueTriageView>("IssueTriage").implement({
   description: "What ChittyConnect's triage decided and did for one issue: labels, priority, related issues, who could take it.",
   fields: (t) => ({
     repository: t.string({ description: "`owner/name` as last seen.", resolve: (v) => v.row.repository }),

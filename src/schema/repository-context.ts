@@ -65,7 +65,7 @@ export const TriageSettings = builder.objectRef<TriageSettingsView>("TriageSetti
   }),
 });
 
-const RepositoryContext = builder.objectRef<RepositoryContextView>("RepositoryContext").implement({
+export const RepositoryContext = builder.objectRef<RepositoryContextView>("RepositoryContext").implement({
   description: "What a repository is, as ChittyConnect keeps it in a Context: refreshed on a push to the default branch, at most every 10 minutes.",
   fields: (t) => {
     const data = <T>(pick: (d: RepositoryContextData) => T) => (v: RepositoryContextView) => (v.data ? pick(v.data) : null);

@@ -82,3 +82,41 @@ describe("Query.issueTriage and Query.repositoryContext", () => {
     }
   });
 });
+
+describe("Repository: context, triage settings, issues and timeline", () => {
+  const REPOSITORY = `query($fullName: String!) { repository(fullName: $fullName) {
+    fullName context { repository } triageSettings { source }
+    issues(first: 5) { edges { node { repository status } } }
+    issue(number: 7) { status } missing: issue(number: 8) { status }
+    timeline(first: 5) { edges { node { type } } }
+  } }`;
+
+  it("answers, for a repository the App only triaged, what the root fields answer", async () => {
+    const { repository } = await givenTriagedRepository();
+    const result = await gql(REPOSITORY, { fullName: repository });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.repository).toEqual({
+      fullName: repository,
+      context: { repository },
+      triageSettings: { source: "default" },
+      issues: { edges: [{ node: { repository, status: "TRIAGED" } }] },
+      issue: { status: "TRIAGED" },
+      missing: null,
+      timeline: { edges: [] },
+    });
+  });
+
+  it("hides it from anyone not granted its installation, and refuses its triage fields without contexts:read", async () => {
+    const { installationId, repository } = await givenTriagedRepository();
+    const stranger = await registerActor(["connections:read", "contexts:read"]);
+    const hidden = await gql(REPOSITORY, { fullName: repository }, { key: stranger.apiKey });
+    expect(hidden.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(hidden).toEqual(await gql(REPOSITORY, { fullName: `nobody-${installationId}/nothing` }, { key: stranger.apiKey }).then((r) => ({ ...r, errors: r.errors?.map((e) => ({ ...e, message: e.message.replace(`nobody-${installationId}/nothing`, repository) })) })));
+
+    const reviewer = await registerActor(["connections:read"]);
+    expect((await gql(`mutation($id: ID!, $actor: ID!) { grantInstallationAccess(id: $id, actorId: $actor) { id } }`, { id: String(installationId), actor: reviewer.id })).errors).toBeUndefined();
+    const partial = await gql(`query($fullName: String!) { repository(fullName: $fullName) { fullName issues(first: 1) { edges { node { status } } } } }`, { fullName: repository }, { key: reviewer.apiKey });
+    expect(partial.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(partial.data).toBeNull();
+  });
+});
