@@ -5,7 +5,7 @@ import type { AnalysisStats } from "../analysis/analysis-types";
 import { analysisOptionsFromConfig } from "../config/analysis-options";
 import type { RepositoryConfig } from "../config/repository-config";
 import { assembleReview, type Review } from "../review/review";
-import { repositoryConfigAt } from "./repository-config-at";
+import { repositoryConfigAt } from "../config/repository-config-at";
 
 /** GitHub's `before` of a push that created its branch: there is no range to compare. */
 const NO_COMMIT = /^0+$/;

@@ -11,7 +11,7 @@ import { reviewSkipReasons } from "../review/review-decision";
 import { aiSummary } from "./ai-summary";
 import type { CurrentPullRequest } from "./current-pull-request";
 import type { ReviewSkip } from "./outcome-types";
-import { repositoryConfigAt } from "./repository-config-at";
+import { repositoryConfigAt } from "../config/repository-config-at";
 import { reviewScope, type LastReview, type ReviewScope } from "./review-scope";
 
 export type PullRequestReviewResult =
