@@ -46,6 +46,25 @@ export default defineConfig(async () => {
     ],
     test: {
       setupFiles: ["./test/apply-migrations.ts"],
+      // workerd asks the pool for each node_modules file one round trip at a time, before every test file; bundling
+      // the dependencies once (Vite's SSR optimizer) turns hundreds of those into a few. graphql is bundled once,
+      // with everything that imports it, so the single-copy rule the production bundle keeps holds here too.
+      deps: {
+        optimizer: {
+          ssr: {
+            enabled: true,
+            include: [
+              "graphql", "graphql-yoga", "graphql-scalars", "@pothos/core", "@pothos/plugin-relay", "@pothos/plugin-zod", "@pothos/plugin-dataloader",
+              "@escape.tech/graphql-armor-cost-limit", "@escape.tech/graphql-armor-max-aliases", "@escape.tech/graphql-armor-max-depth", "@escape.tech/graphql-armor-max-tokens",
+              "@graphql-yoga/plugin-csrf-prevention", "@graphql-yoga/plugin-disable-introspection",
+              // Every subpath the code imports too: a package bundled without its subpath leaves two copies of its classes.
+              "hono", "hono/body-limit", "hono/cookie", "hono/cors", "hono/html", "hono/http-exception", "hono/utils/html", "hono/utils/http-status",
+              "@hono/zod-openapi", "zod", "drizzle-orm", "drizzle-orm/d1", "drizzle-orm/sqlite-core", "jose", "yaml", "marked", "p-limit", "picomatch", "stemmer", "dataloader",
+              "@octokit/graphql", "@octokit/request", "@octokit/request-error", "@octokit/webhooks", "@octokit/webhooks-methods",
+            ],
+          },
+        },
+      },
       // test/node runs under Node (vitest.node.config.ts), test/bundle against the bundle (vitest.bundle.config.ts).
       exclude: [...configDefaults.exclude, "test/node/**", "test/bundle/**"],
       // Requests through the pool's loopback slow down under coverage on two cores; none of this is a timing assertion.
