@@ -29,14 +29,20 @@ const EVENT_PIPELINE_ALLOWANCE_S = 660;
 const OPEN_LOOP_ALLOWANCE_S = 6 * Number(process.env.BENCH_OPEN_LOOP_SECONDS ?? 20) + 600;
 const eventCount = Number(process.env.BENCH_EVENTS ?? 1000);
 
-/** The review analysis's CPU per 1,000 added lines (scripts/bench/analysis-cpu.mjs), in a child Node: no server needed. */
+/**
+ * The pure engines' CPU, each in a child Node (no server needed): the review analysis per 1,000 added lines
+ * (scripts/bench/analysis-cpu.mjs) and the triage of one issue against 500 recent ones (scripts/bench/triage-cpu.mjs).
+ */
 function runAnalysisBench() {
   console.log("\n[analysis] CPU of the pure review analysis on a 5,000-added-line diff mixing languages");
-  return spawnSync(process.execPath, [path.join(ROOT, "scripts/bench/analysis-cpu.mjs")], { stdio: "inherit" }).status ?? 1;
+  const analysis = spawnSync(process.execPath, [path.join(ROOT, "scripts/bench/analysis-cpu.mjs")], { stdio: "inherit" }).status ?? 1;
+  console.log("\n[triage] CPU of triaging one issue against 500 recent issues");
+  const triage = spawnSync(process.execPath, [path.join(ROOT, "scripts/bench/triage-cpu.mjs")], { stdio: "inherit" }).status ?? 1;
+  return analysis || triage;
 }
 
 async function main() {
-  // BENCH_ONLY=analysis: only the analysis CPU measure; a full run starts with it, before servers load the CPU.
+  // BENCH_ONLY=analysis: only the pure engines' CPU measures; a full run starts with it, before servers load the CPU.
   if (process.env.BENCH_ONLY?.trim().toLowerCase() === "analysis") return void (process.exitCode = runAnalysisBench());
   // BENCH_ONLY=subscriptions: only the 200-stream measure (scripts/bench/subscriptions.mjs); a full run ends with it.
   if (process.env.BENCH_ONLY?.trim().toLowerCase() === "subscriptions") return void (await runSubscriptionBench(ROOT));
