@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
-import { configDefaults, defineConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
 
 // A throwaway App key for this run only, PKCS#1 like the keys GitHub issues; the fake GitHub checks
 // App JWTs against its public half. Nothing real is ever signed with it.
@@ -11,6 +12,26 @@ const appKey = generateKeyPairSync("rsa", {
   publicKeyEncoding: { type: "spki", format: "pem" },
 });
 
+// wrangler.toml's consumers, each waiting 50 ms instead of 1 s to fill a batch: the integration tests follow a delivery
+// through two or three queues, and a second per hop was most of their running time. Size, retries and dead-letter
+// queues stay as configured (Miniflare replaces a consumer's options whole, so they are copied over).
+type WranglerQueueConsumer = { queue: string; max_batch_size?: number; max_retries?: number; dead_letter_queue?: string };
+
+function quickQueueConsumers() {
+  const { queues } = unstable_readConfig({ config: path.join(import.meta.dirname, "wrangler.toml") });
+  return Object.fromEntries(
+    (queues.consumers ?? []).map((consumer: WranglerQueueConsumer) => [
+      consumer.queue,
+      {
+        maxBatchSize: consumer.max_batch_size,
+        maxBatchTimeout: 0.05,
+        maxRetries: consumer.max_retries,
+        deadLetterQueue: consumer.dead_letter_queue,
+      },
+    ]),
+  );
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
@@ -18,6 +39,7 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          queueConsumers: quickQueueConsumers(),
           // A smaller per-actor budget than wrangler.toml's 600/min, so the rate-limit test stays quick; a larger
           // per-address one, since every test request comes from the same (absent) address.
           ratelimits: {
@@ -65,8 +87,18 @@ export default defineConfig(async () => {
           },
         },
       },
-      // test/node runs under Node (vitest.node.config.ts), test/bundle against the bundle (vitest.bundle.config.ts).
-      exclude: [...configDefaults.exclude, "test/node/**", "test/bundle/**"],
+      // Only these run in workerd: test/node runs under Node (vitest.node.config.ts), test/bundle against the bundle
+      // (vitest.bundle.config.ts), test/browser drives Chromium from Node (vitest.browser.config.ts). Loading the
+      // browser test into workerd crashed the runtime (signal 11), which is what failed every full run.
+      projects: [
+        // Unit files share one runtime and its module cache: each file would otherwise pay ~5 s to start workerd
+        // and load src/ again, which was most of CI's time. They call handlers directly (no webhook, no background
+        // queue work) and use unique ids, so no file reads what another wrote; they pass in shuffled orders too.
+        { extends: true as const, test: { name: "unit", include: ["test/unit/**/*.test.ts"], isolate: false } },
+        // Integration files keep a runtime each: their webhooks start queue consumers and background jobs, which
+        // in a shared runtime kept retrying against the previous files' fakes and slowed every later file ~10x.
+        { extends: true as const, test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
+      ],
       // Requests through the pool's loopback slow down under coverage on two cores; none of this is a timing assertion.
       testTimeout: 30_000,
       // Spies on globals (fetch, console) are restored after every test, so no fake GitHub or JWKS outlives its test.
