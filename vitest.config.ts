@@ -3,6 +3,7 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
+import { writeWranglerConfigCopy } from "./scripts/wrangler-config-copy.mjs";
 
 // A throwaway App key for this run only, PKCS#1 like the keys GitHub issues; the fake GitHub checks
 // App JWTs against its public half. Nothing real is ever signed with it.
@@ -32,40 +33,52 @@ function quickQueueConsumers() {
   );
 }
 
+// The unit files share one runtime (below), so nothing may run in it in the background: a message one file's
+// handler sends would otherwise be delivered to the worker's consumer later, while another file's fake GitHub is
+// installed, and use that file's scripted answers. Unit tests run consumers themselves (test/fixtures/queue/consume.ts),
+// so their runtime's queues keep what is sent and deliver nothing.
+function unitWranglerConfig() {
+  return writeWranglerConfigCopy(
+    path.join(import.meta.dirname, "wrangler.toml"),
+    path.join(import.meta.dirname, "node_modules/.cache/chittyconnect-tests/unit.wrangler.json"),
+    { withoutQueueConsumers: true },
+  );
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
-  return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: "./wrangler.toml" },
-        miniflare: {
-          queueConsumers: quickQueueConsumers(),
-          // A smaller per-actor budget than wrangler.toml's 600/min, so the rate-limit test stays quick; a larger
-          // per-address one, since every test request comes from the same (absent) address.
-          ratelimits: {
-            ACTOR_RATE_LIMITER: { simple: { limit: 300, period: 60 } },
-            IP_RATE_LIMITER: { simple: { limit: 20_000, period: 60 } },
-          },
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.
-            CHITTYCONNECT_ADMIN_KEY: "test-admin-key-0123456789abcdef",
-            DELEGATION_SIGNING_SECRET: "test-delegation-secret-0123456789abcdef0123",
-            // ChittyAuth is "configured" against a JWKS URL that tests answer by intercepting fetch.
-            CHITTY_AUTH_JWKS_URL: "https://auth.chitty.test/.well-known/jwks.json",
-            CHITTY_AUTH_ISSUER: "https://auth.chitty.test",
-            CHITTY_AUTH_AUDIENCE: "chittyconnect",
-            GITHUB_WEBHOOK_SECRET: "test-webhook-secret-do-not-use-anywhere",
-            GITHUB_STATE_SECRET: "test-state-secret-0123456789abcdef-0123456789",
-            GITHUB_APP_ID: "424242",
-            GITHUB_APP_PRIVATE_KEY: appKey.privateKey,
-            TEST_GITHUB_APP_PUBLIC_KEY: appKey.publicKey,
-            // A GHES-shaped root: the fake GitHub in test/fakes answers it, nothing leaves the machine.
-            GITHUB_API_URL: "https://github.test/api/v3",
-          },
+  /** The runtime every workerd test file gets: real local D1, KV and Queues from a wrangler config, test secrets. */
+  const workersRuntime = (configPath: string, queueConsumers?: ReturnType<typeof quickQueueConsumers>) =>
+    cloudflareTest({
+      wrangler: { configPath },
+      miniflare: {
+        ...(queueConsumers ? { queueConsumers } : {}),
+        // A smaller per-actor budget than wrangler.toml's 600/min, so the rate-limit test stays quick; a larger
+        // per-address one, since every test request comes from the same (absent) address.
+        ratelimits: {
+          ACTOR_RATE_LIMITER: { simple: { limit: 300, period: 60 } },
+          IP_RATE_LIMITER: { simple: { limit: 20_000, period: 60 } },
         },
-      }),
-    ],
+        bindings: {
+          TEST_MIGRATIONS: migrations,
+          // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.
+          CHITTYCONNECT_ADMIN_KEY: "test-admin-key-0123456789abcdef",
+          DELEGATION_SIGNING_SECRET: "test-delegation-secret-0123456789abcdef0123",
+          // ChittyAuth is "configured" against a JWKS URL that tests answer by intercepting fetch.
+          CHITTY_AUTH_JWKS_URL: "https://auth.chitty.test/.well-known/jwks.json",
+          CHITTY_AUTH_ISSUER: "https://auth.chitty.test",
+          CHITTY_AUTH_AUDIENCE: "chittyconnect",
+          GITHUB_WEBHOOK_SECRET: "test-webhook-secret-do-not-use-anywhere",
+          GITHUB_STATE_SECRET: "test-state-secret-0123456789abcdef-0123456789",
+          GITHUB_APP_ID: "424242",
+          GITHUB_APP_PRIVATE_KEY: appKey.privateKey,
+          TEST_GITHUB_APP_PUBLIC_KEY: appKey.publicKey,
+          // A GHES-shaped root: the fake GitHub in test/fakes answers it, nothing leaves the machine.
+          GITHUB_API_URL: "https://github.test/api/v3",
+        },
+      },
+    });
+  return {
     test: {
       setupFiles: ["./test/apply-migrations.ts"],
       // workerd asks the pool for each node_modules file one round trip at a time, before every test file; bundling
@@ -92,12 +105,21 @@ export default defineConfig(async () => {
       // browser test into workerd crashed the runtime (signal 11), which is what failed every full run.
       projects: [
         // Unit files share one runtime and its module cache: each file would otherwise pay ~5 s to start workerd
-        // and load src/ again, which was most of CI's time. They call handlers directly (no webhook, no background
-        // queue work) and use unique ids, so no file reads what another wrote; they pass in shuffled orders too.
-        { extends: true as const, test: { name: "unit", include: ["test/unit/**/*.test.ts"], isolate: false } },
-        // Integration files keep a runtime each: their webhooks start queue consumers and background jobs, which
-        // in a shared runtime kept retrying against the previous files' fakes and slowed every later file ~10x.
-        { extends: true as const, test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
+        // and load src/ again, which was most of CI's time. They call handlers directly, their runtime delivers no
+        // queue message (unitWranglerConfig), and they use unique ids, so no file sees what another did; they pass
+        // in shuffled orders too.
+        {
+          extends: true as const,
+          plugins: [workersRuntime(unitWranglerConfig())],
+          test: { name: "unit", include: ["test/unit/**/*.test.ts"], isolate: false },
+        },
+        // Integration files keep a runtime each: their webhooks go through the real queues to the consumers and on to
+        // background jobs, which in a shared runtime kept retrying against later files' fakes.
+        {
+          extends: true as const,
+          plugins: [workersRuntime("./wrangler.toml", quickQueueConsumers())],
+          test: { name: "integration", include: ["test/integration/**/*.test.ts"] },
+        },
       ],
       // Requests through the pool's loopback slow down under coverage on two cores; none of this is a timing assertion.
       testTimeout: 30_000,
