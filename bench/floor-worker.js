@@ -1,7 +1,9 @@
 // The "ok" floor for `npm run bench`: what the same serving path costs with no application code.
 // Two reference routes show what the webhook ack must do, alone, measured in the same run:
 //   POST /verify-send     the floor + HMAC verification of the body + one queue send (all the ack requires);
-//   POST /kv-verify-send  the same, plus one KV read first (the IDEMP_KV pre-check the ack could make).
+//   POST /kv-verify-send  the same, plus one KV read first (the IDEMP_KV pre-check the ack could make);
+//   POST /ip-verify-send  the same, plus the per-IP rate-limit call first, which the gateway makes on every public
+//                         route, the webhook included (src/auth/ip-rate-limit.ts).
 // The HMAC is WebCrypto directly: @octokit/webhooks-methods does exactly this in workerd, and Miniflare's
 // direct-socket mode serves this file unbundled, so it cannot import packages.
 
@@ -23,7 +25,11 @@ export default {
     // every POST pay for a new TCP connection and understate the floor.
     const body = new Uint8Array(await request.arrayBuffer());
     const { pathname } = new URL(request.url);
-    if (pathname !== "/verify-send" && pathname !== "/kv-verify-send") return new Response("ok");
+    if (pathname !== "/verify-send" && pathname !== "/kv-verify-send" && pathname !== "/ip-verify-send") return new Response("ok");
+    if (pathname === "/ip-verify-send") {
+      const { success } = await env.IP_RATE_LIMITER.limit({ key: request.headers.get("cf-connecting-ip") ?? "unknown" });
+      if (!success) return new Response("rate limited", { status: 429 });
+    }
     const deliveryId = request.headers.get("x-github-delivery");
     const event = request.headers.get("x-github-event");
     if (!deliveryId || !event) return new Response("X-GitHub-Delivery and X-GitHub-Event are required", { status: 400 });

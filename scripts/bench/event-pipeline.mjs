@@ -43,7 +43,7 @@ function payload(kind, i, installationId) {
  */
 export async function measureEventPipeline(workspace, count) {
   const github = await startFakeGitHub();
-  const servers = await serveWithWrangler({ ...workspace, secrets: { ...workspace.secrets, GITHUB_API_URL: github.url } });
+  const servers = await serveWithWrangler({ ...workspace, secrets: { ...workspace.secrets, GITHUB_API_URL: github.url } }, { ackOnly: false });
   try {
     const secret = workspace.secrets.GITHUB_WEBHOOK_SECRET;
     const gql = async (/** @type {string} */ query, /** @type {Record<string, unknown>} */ variables = {}) => {

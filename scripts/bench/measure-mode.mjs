@@ -68,7 +68,8 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
       rows.push(floor);
     }
     console.log(`[${mode}] ${scenario.name}`);
-    const baseUrl = scenario.server === "floor" ? servers.floorUrl : servers.gatewayUrl;
+    const baseUrl = { floor: servers.floorUrl, ackOnly: servers.ackOnlyUrl, gateway: servers.gatewayUrl }[scenario.server ?? "gateway"];
+    if (!baseUrl) throw new Error(`${scenario.name}: no ${scenario.server} server was started in this mode`);
     const measurement = await runScenario({ baseUrl, request, config });
     const ratios = ratiosToFloor(measurement, floor.measurement);
     const failures = failuresOf(measurement);

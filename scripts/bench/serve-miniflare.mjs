@@ -13,7 +13,7 @@ const READY_TIMEOUT_MS = 30_000;
  * @param {import("./workspace.mjs").Workspace} workspace
  * @returns {Promise<import("./serve-wrangler.mjs").Servers>}
  */
-export async function serveWithMiniflare({ root, dir, configPath, floorConfigPath, secrets }) {
+export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigPath, floorConfigPath, secrets }) {
   const base = path.join(dir, "miniflare");
   await mkdir(base, { recursive: true });
   // The bundle `npm run build` deploys, so the figures are for production code, not dev-mode transforms.
@@ -26,6 +26,7 @@ export async function serveWithMiniflare({ root, dir, configPath, floorConfigPat
   });
 
   const gatewayWorker = workerOptionsFrom(configPath);
+  const ackOnlyWorker = workerOptionsFrom(ackOnlyConfigPath);
   const floorWorker = workerOptionsFrom(floorConfigPath);
   /** @type {Miniflare[]} */
   const instances = [];
@@ -46,6 +47,17 @@ export async function serveWithMiniflare({ root, dir, configPath, floorConfigPat
     d1Persist: true,
   });
   instances.push(gateway);
+  // The same bundle with no queue consumers, for the ack measured on its own.
+  const ackOnly = new Miniflare({
+    ...sharedMiniflareOptions(),
+    ...ackOnlyWorker.options,
+    ...servingOptions(scriptPath),
+    bindings: { ...ackOnlyWorker.options.bindings, ...secrets },
+    defaultPersistRoot: path.join(base, "ack-only-state"),
+    kvPersist: true,
+    d1Persist: true,
+  });
+  instances.push(ackOnly);
   const floor = new Miniflare({
     ...sharedMiniflareOptions(),
     ...floorWorker.options,
@@ -58,11 +70,14 @@ export async function serveWithMiniflare({ root, dir, configPath, floorConfigPat
   instances.push(floor);
 
   await applyConfigMigrations(gateway, gatewayWorker.config);
+  await applyConfigMigrations(ackOnly, ackOnlyWorker.config);
   const gatewayUrl = (await gateway.unsafeGetDirectURL()).origin;
+  const ackOnlyUrl = (await ackOnly.unsafeGetDirectURL()).origin;
   const floorUrl = (await floor.unsafeGetDirectURL()).origin;
   await Promise.all([
     waitReady(`${gatewayUrl}/health`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (gateway)" }),
+    waitReady(`${ackOnlyUrl}/health`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (gateway without consumers)" }),
     waitReady(`${floorUrl}/`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (floor)" }),
   ]);
-  return { gatewayUrl, floorUrl, stop };
+  return { gatewayUrl, ackOnlyUrl, floorUrl, stop };
 }
