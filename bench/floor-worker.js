@@ -38,7 +38,8 @@ export default {
       return new Response("bad signature", { status: 401 });
     }
     // The same message the gateway sends for a body that fits inline (the signed bytes): its size is most of the send's cost.
-    await env.EVENT_Q.send({ deliveryId, event, receivedAt: Date.now(), payload: body }, { contentType: "v8" });
+    const queue = { "/verify-send": env.EVENT_Q, "/kv-verify-send": env.KV_EVENT_Q, "/ip-verify-send": env.IP_EVENT_Q }[pathname];
+    await queue.send({ deliveryId, event, receivedAt: Date.now(), payload: body }, { contentType: "v8" });
     return new Response("queued", { status: 202 });
   },
 
