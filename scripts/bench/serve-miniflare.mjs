@@ -37,27 +37,24 @@ export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigP
     await Promise.all(instances.splice(0).map((mf) => mf.dispose().catch(() => {})));
   }
 
-  const gateway = new Miniflare({
-    ...sharedMiniflareOptions(),
-    ...gatewayWorker.options,
-    ...servingOptions(scriptPath),
-    bindings: { ...gatewayWorker.options.bindings, ...secrets },
-    defaultPersistRoot: path.join(base, "state"),
-    kvPersist: true,
-    d1Persist: true,
-  });
-  instances.push(gateway);
+  /** The bundled gateway from one of its configs, with its own persisted state and migrations applied. */
+  async function serveGateway(/** @type {ReturnType<typeof workerOptionsFrom>} */ worker, /** @type {string} */ stateDir) {
+    const mf = new Miniflare({
+      ...sharedMiniflareOptions(),
+      ...worker.options,
+      ...servingOptions(scriptPath),
+      bindings: { ...worker.options.bindings, ...secrets },
+      defaultPersistRoot: path.join(base, stateDir),
+      kvPersist: true,
+      d1Persist: true,
+    });
+    instances.push(mf);
+    await applyConfigMigrations(mf, worker.config);
+    return mf;
+  }
+  const gateway = await serveGateway(gatewayWorker, "state");
   // The same bundle with no queue consumers, for the ack measured on its own.
-  const ackOnly = new Miniflare({
-    ...sharedMiniflareOptions(),
-    ...ackOnlyWorker.options,
-    ...servingOptions(scriptPath),
-    bindings: { ...ackOnlyWorker.options.bindings, ...secrets },
-    defaultPersistRoot: path.join(base, "ack-only-state"),
-    kvPersist: true,
-    d1Persist: true,
-  });
-  instances.push(ackOnly);
+  const ackOnly = await serveGateway(ackOnlyWorker, "ack-only-state");
   const floor = new Miniflare({
     ...sharedMiniflareOptions(),
     ...floorWorker.options,
@@ -69,8 +66,6 @@ export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigP
   });
   instances.push(floor);
 
-  await applyConfigMigrations(gateway, gatewayWorker.config);
-  await applyConfigMigrations(ackOnly, ackOnlyWorker.config);
   const gatewayUrl = (await gateway.unsafeGetDirectURL()).origin;
   const ackOnlyUrl = (await ackOnly.unsafeGetDirectURL()).origin;
   const floorUrl = (await floor.unsafeGetDirectURL()).origin;
