@@ -66,11 +66,13 @@ export function createRouter(options: { localTools?: MiddlewareHandler<AppEnv>[]
   });
   app.notFound((c) => toResponse(new AppError(404, "ROUTE_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`)));
 
-  // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
-  app.use("*", corsPolicy);
   // The webhook first: its ack verifies and enqueues without D1 (GitHub allows 10 s and never retries a failure
   // by itself), so neither a migration nor an unreachable database may stand in its way. The consumer migrates.
+  // Ahead of CORS too: GitHub calls it server to server, no browser has a reason to read its answer, and Hono's
+  // cors middleware sets Vary before the handler runs, which makes every answer build its Response twice.
   app.route("/integrations/github", webhookRoute);
+  // Before authentication: preflights carry no credential, and refusals must still be readable by listed origins.
+  app.use("*", corsPolicy);
   // Before everything else that reads D1 (health included): the first request of an isolate migrates it, and
   // starts the service context's initialization after the response.
   app.use("*", initializeOnRequest);

@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "../db/batch";
 import type { Database } from "../db/client";
 import { NEXT_DELIVERY_CHANGE, processedDeliveries, webhookDeliveries, type WebhookDeliveryRow } from "../db/schema";
+import type { DeliverySummary } from "./delivery-summary";
 import type { DeliveryMeta } from "./message";
 
 const t = webhookDeliveries;
@@ -52,29 +53,34 @@ export async function claimDelivery(db: Database, meta: DeliveryMeta, now = Date
  * The writes that finish a delivery, for the batch that carries its handler's writes: the processed_deliveries
  * row (whose primary key fails a second commit of the same delivery), the status, and the lease given back.
  */
-export function completionWrites(db: Database, deliveryId: string, done: { processingMs: number; now: number; repository: string | null }): BatchItem[] {
+export function completionWrites(db: Database, deliveryId: string, done: { processingMs: number; now: number } & DeliverySummary): BatchItem[] {
+  const { action, installationId, repository } = done;
   return [
     db.insert(processedDeliveries).values({ deliveryId, processedAt: done.now }),
     db
       .update(t)
-      .set({ status: "processed", processedAt: done.now, processingMs: done.processingMs, payloadRef: null, leaseUntil: null, repository: done.repository })
+      .set({ status: "processed", processedAt: done.now, processingMs: done.processingMs, payloadRef: null, leaseUntil: null, action, installationId, repository })
       .where(eq(t.deliveryId, deliveryId)),
   ];
 }
 
 /** The delivery has nothing to process (an action no handler records). */
-export async function markIgnored(db: Database, deliveryId: string, repository: string | null, now = Date.now()): Promise<void> {
+export async function markIgnored(db: Database, deliveryId: string, summary: DeliverySummary): Promise<void> {
+  const { action, installationId, repository } = summary;
   await db
     .update(t)
-    .set({ status: "ignored", leaseUntil: null, repository })
+    .set({ status: "ignored", leaseUntil: null, action, installationId, repository })
     .where(and(eq(t.deliveryId, deliveryId), ne(t.status, "processed")));
 }
 
-/** An attempt failed: record why and where the body is kept for a later retry or replay, and give the lease back. */
-export async function markFailed(db: Database, deliveryId: string, error: string, payloadRef: string | null, now = Date.now()): Promise<void> {
+/**
+ * An attempt failed: record why and where the body is kept for a later retry or replay, and give the lease back;
+ * with what the payload said about the delivery, when it was read before the failure.
+ */
+export async function markFailed(db: Database, deliveryId: string, error: string, payloadRef: string | null, summary?: DeliverySummary): Promise<void> {
   await db
     .update(t)
-    .set({ status: "failed", lastError: error.slice(0, MAX_ERROR_LENGTH), leaseUntil: null, ...(payloadRef ? { payloadRef } : {}) })
+    .set({ status: "failed", lastError: error.slice(0, MAX_ERROR_LENGTH), leaseUntil: null, ...(payloadRef ? { payloadRef } : {}), ...summary })
     .where(and(eq(t.deliveryId, deliveryId), ne(t.status, "processed")));
 }
 

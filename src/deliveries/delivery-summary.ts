@@ -7,8 +7,10 @@ const summary = z.object({
   repository: z.object({ full_name: z.string().max(200) }).optional().catch(undefined),
 });
 
-/** What a verified payload says about its delivery: the ack routes by action and installation, the record keeps the repository. */
-export function summarizeDelivery(payload: Record<string, unknown>) {
+export type DeliverySummary = { action: string | null; installationId: number | null; repository: string | null };
+
+/** What a verified payload says about its delivery: the consumer dispatches by action, the record keeps all three. */
+export function summarizeDelivery(payload: Record<string, unknown>): DeliverySummary {
   const { action, installation, repository } = summary.parse(payload);
   return { action: action ?? null, installationId: installation?.id ?? null, repository: repository?.full_name ?? null };
 }

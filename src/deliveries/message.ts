@@ -9,6 +9,8 @@ const delivery = {
   kind: z.literal("github.delivery"),
   deliveryId,
   event: eventName,
+  // Read from the payload by the consumer; the webhook no longer sends them (its ack does not parse the body), but
+  // replay does, and messages sent before that change may still be queued.
   action: z.string().max(100).optional(),
   installationId: z.number().int().positive().optional(),
 };

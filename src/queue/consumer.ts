@@ -1,6 +1,7 @@
 import { createDatabase, type Database } from "../db/client";
 import { AppError } from "../errors";
 import { markFailed } from "../deliveries/delivery-record";
+import type { DeliverySummary } from "../deliveries/delivery-summary";
 import { deliveryMessage, type DeliveryMessage } from "../deliveries/message";
 import { keepPayload } from "../deliveries/payload-store";
 import { processDelivery } from "./process-delivery";
@@ -33,20 +34,22 @@ async function handleMessage(message: Message<unknown>, env: Env, db: Database):
     return deadLetter(message, env, message.body);
   }
   const delivery = parsed.data;
-  const log = { deliveryId: delivery.deliveryId, event: delivery.event, action: delivery.action, attempts: message.attempts };
+  const learned: { summary?: DeliverySummary } = {};
+  // The action is the payload's, known once processDelivery has read it.
+  const log = () => ({ deliveryId: delivery.deliveryId, event: delivery.event, action: learned.summary?.action ?? delivery.action, attempts: message.attempts });
   try {
-    const outcome = await processDelivery(env, db, delivery, started);
-    console.log("delivery handled", { ...log, outcome, ms: Date.now() - started });
+    const outcome = await processDelivery(env, db, delivery, started, learned);
+    console.log("delivery handled", { ...log(), outcome, ms: Date.now() - started });
     message.ack();
   } catch (error) {
     const retryable = isRetryable(error);
-    console.error("delivery failed", { ...log, retryable, error: describe(error) });
+    console.error("delivery failed", { ...log(), retryable, error: describe(error) });
     try {
       const payloadRef = await keepPayload(env, delivery);
-      await markFailed(db, delivery.deliveryId, describe(error), payloadRef);
+      await markFailed(db, delivery.deliveryId, describe(error), payloadRef, learned.summary);
     } catch (recordError) {
       // The failure could not be recorded; the message is retried so that it is not lost either way.
-      console.error("delivery failure could not be recorded", { ...log, error: String(recordError) });
+      console.error("delivery failure could not be recorded", { ...log(), error: String(recordError) });
       return message.retry({ delaySeconds: retryDelaySeconds(recordError, message.attempts) });
     }
     if (retryable) return message.retry({ delaySeconds: retryDelaySeconds(error, message.attempts) });

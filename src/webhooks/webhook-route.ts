@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app-env";
-import { chargeCallerAddress } from "../auth/ip-rate-limit";
-import { AppError } from "../errors";
+import { enforceIpRateLimit } from "../auth/ip-rate-limit";
+import { AppError, toResponse } from "../errors";
 import { handleWebhook } from "./handle-webhook";
 import { readWebhookHeaders } from "./webhook-headers";
 
@@ -29,5 +29,26 @@ const requireWebhookHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** POST /integrations/github/webhook: public, protected by its signature, charged to the caller's address. */
-export const webhookRoute = new Hono<AppEnv>().post("/webhook", chargeCallerAddress, requireWebhookHeaders, limitWebhookBody, handleWebhook);
+/**
+ * The webhook's address budget: a refused request (headers, signature, size, body) is charged to the caller's
+ * address and, past its budget, answers 429 instead; a correctly signed delivery is not charged. The signature is
+ * the webhook's credential, as a key is the API's, and failed credentials are what the address budget is for.
+ * Charging signed deliveries too would hand that budget to strangers: GitHub sends every App's deliveries from the
+ * same few hook addresses, so anyone who points their own repository's webhook here would spend the budget that
+ * ours arrive on, and GitHub never retries a delivery that was refused. Charged after the refusal, so the ack of a
+ * signed delivery makes no call but the queue's.
+ */
+const chargeRefusalsToCallerAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  // The router's onError has already turned a thrown refusal into c.res; c.error keeps what was thrown.
+  const refused = c.error instanceof AppError && c.res.status >= 400 && c.res.status < 500;
+  if (!refused) return;
+  try {
+    await enforceIpRateLimit(c.env, c.req.raw);
+  } catch (error) {
+    c.res = toResponse(error);
+  }
+};
+
+/** POST /integrations/github/webhook: public, protected by its signature; refusals are charged to the caller's address. */
+export const webhookRoute = new Hono<AppEnv>().post("/webhook", chargeRefusalsToCallerAddress, requireWebhookHeaders, limitWebhookBody, handleWebhook);

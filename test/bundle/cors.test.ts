@@ -47,6 +47,19 @@ describe("CORS", () => {
     }
   });
 
+  it("lets no browser read the webhook's answers, since GitHub calls it server to server", async () => {
+    const refused = await bundleFetch("/integrations/github/webhook", {
+      method: "POST",
+      key: null,
+      variant: "production",
+      headers: { origin: LISTED, "x-github-event": "ping", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": `sha256=${"0".repeat(64)}` },
+      body: "{}",
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    expect(refused.headers.get("vary")).toBeNull();
+  });
+
   it("answers a listed origin's preflight without a credential, and no one else's", async () => {
     const listed = await preflight(LISTED, "production");
     expect(listed.status).toBe(204);

@@ -65,10 +65,12 @@ describe.each(HANDLED)("POST /integrations/github/webhook refuses a bad $event d
     await expectRefused((deliveryId) => deliver({ event, body: oversized, deliveryId }), { status: 413, code: "PAYLOAD_TOO_LARGE" });
   });
 
-  it("answers 400 for a correctly signed body that is not JSON", async () => {
-    const notJson = body().slice(0, -1);
-    await expectRefused((deliveryId) => deliver({ event, body: notJson, deliveryId }), { status: 400, code: "INVALID_JSON" });
-    await expectRefused((deliveryId) => deliver({ event, body: "[1,2,3]", deliveryId }), { status: 400, code: "INVALID_JSON" });
+  it("answers 400 for a correctly signed body that cannot be a JSON object", async () => {
+    // The ack reads only the first and last non-blank bytes; a body that passes and still fails to parse is the
+    // consumer's to record (webhook-delivery.test.ts).
+    for (const notAnObject of [body().slice(1), `${body()} trailing`, "[1,2,3]", "null", " { "]) {
+      await expectRefused((deliveryId) => deliver({ event, body: notAnObject, deliveryId }), { status: 400, code: "INVALID_JSON" });
+    }
   });
 });
 

@@ -68,6 +68,35 @@ describe("finding 6: public routes cannot be driven at will", () => {
     expect(calls.get("203.0.113.7")).toBe(7);
   });
 
+  it("charges a refused webhook request to the caller's address, and never a signed delivery", async () => {
+    // GitHub sends every App's deliveries from the same few addresses: a stranger's hook pointed here must not spend
+    // the budget that this App's signed deliveries arrive on.
+    const { binding, calls } = countingLimiter(2);
+    const address = { "cf-connecting-ip": "192.30.252.1" };
+    const signed = async () => {
+      const body = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 1 });
+      return fetchWithEnv("/integrations/github/webhook", { IP_RATE_LIMITER: binding }, {
+        method: "POST",
+        body,
+        headers: { ...(await deliveryHeaders({ event: "ping", body })), ...address },
+      });
+    };
+    const unsigned = async (headers: Record<string, string>) => {
+      const body = JSON.stringify({ zen: "forged" });
+      const base = await deliveryHeaders({ event: "ping", body, secret: "not-our-secret" });
+      return fetchWithEnv("/integrations/github/webhook", { IP_RATE_LIMITER: binding }, { method: "POST", body, headers: { ...base, ...address, ...headers } });
+    };
+    expect((await signed()).status).toBe(200);
+    expect(calls.get("192.30.252.1")).toBeUndefined();
+    const refusals = [await unsigned({}), await unsigned({ "content-type": "text/plain" }), await unsigned({})];
+    expect(await Promise.all(refusals.map(async (r) => (await errorOf(r)).code))).toEqual(["INVALID_SIGNATURE", "UNSUPPORTED_MEDIA_TYPE", "RATE_LIMITED"]);
+    expect(refusals[2]!.headers.get("retry-after")).toBe("60");
+    expect(calls.get("192.30.252.1")).toBe(3);
+    // Past the address's budget, a signed delivery from the same address is still accepted, and still not charged.
+    for (let i = 0; i < 3; i++) expect((await signed()).status).toBe(200);
+    expect(calls.get("192.30.252.1")).toBe(3);
+  });
+
   it("refuses a malformed signature header before reading the body", async () => {
     const body = JSON.stringify({ zen: "x" });
     const base = await deliveryHeaders({ event: "push", body });
