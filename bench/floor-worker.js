@@ -1,9 +1,7 @@
 // The "ok" floor for `npm run bench`: what the same serving path costs with no application code.
 // Two reference routes show what the webhook ack must do, alone, measured in the same run:
 //   POST /verify-send     the floor + HMAC verification of the body + one queue send (all the ack requires);
-//   POST /kv-verify-send  the same, plus one KV read first (the IDEMP_KV pre-check the ack could make);
-//   POST /ip-verify-send  the same, plus the per-IP rate-limit call first, which the gateway makes on every public
-//                         route, the webhook included (src/auth/ip-rate-limit.ts).
+//   POST /kv-verify-send  the same, plus one KV read first (the IDEMP_KV pre-check the ack could make).
 // The HMAC is WebCrypto directly: @octokit/webhooks-methods does exactly this in workerd, and Miniflare's
 // direct-socket mode serves this file unbundled, so it cannot import packages.
 
@@ -25,11 +23,7 @@ export default {
     // every POST pay for a new TCP connection and understate the floor.
     const body = new Uint8Array(await request.arrayBuffer());
     const { pathname } = new URL(request.url);
-    if (pathname !== "/verify-send" && pathname !== "/kv-verify-send" && pathname !== "/ip-verify-send") return new Response("ok");
-    if (pathname === "/ip-verify-send") {
-      const { success } = await env.IP_RATE_LIMITER.limit({ key: request.headers.get("cf-connecting-ip") ?? "unknown" });
-      if (!success) return new Response("rate limited", { status: 429 });
-    }
+    if (pathname !== "/verify-send" && pathname !== "/kv-verify-send") return new Response("ok");
     const deliveryId = request.headers.get("x-github-delivery");
     const event = request.headers.get("x-github-event");
     if (!deliveryId || !event) return new Response("X-GitHub-Delivery and X-GitHub-Event are required", { status: 400 });
@@ -38,7 +32,7 @@ export default {
       return new Response("bad signature", { status: 401 });
     }
     // The same message the gateway sends for a body that fits inline (the signed bytes): its size is most of the send's cost.
-    const queue = { "/verify-send": env.EVENT_Q, "/kv-verify-send": env.KV_EVENT_Q, "/ip-verify-send": env.IP_EVENT_Q }[pathname];
+    const queue = pathname === "/verify-send" ? env.EVENT_Q : env.KV_EVENT_Q;
     await queue.send({ deliveryId, event, receivedAt: Date.now(), payload: body }, { contentType: "v8" });
     return new Response("queued", { status: 202 });
   },

@@ -25,8 +25,8 @@ const STARTUP_ALLOWANCE_S = 180;
 const PER_RUN_SLACK_S = 15;
 const EVENT_PIPELINE = "event pipeline";
 const EVENT_PIPELINE_ALLOWANCE_S = 660;
-// Per mode: the open-loop rows (floor + two targets at two rates) and the waits for the queue to drain.
-const OPEN_LOOP_ALLOWANCE_S = 6 * Number(process.env.BENCH_OPEN_LOOP_SECONDS ?? 20) + 600;
+// Per mode: the open-loop rows (the floor and up to three targets at two rates) and the waits for the queue to drain.
+const OPEN_LOOP_ALLOWANCE_S = 8 * Number(process.env.BENCH_OPEN_LOOP_SECONDS ?? 20) + 600;
 const eventCount = Number(process.env.BENCH_EVENTS ?? 1000);
 
 /**
@@ -52,7 +52,8 @@ async function main() {
   const eventsOnly = config.only !== undefined && EVENT_PIPELINE.includes(config.only.toLowerCase());
   const runEvents = config.only === undefined || eventsOnly;
   const scenarios = eventsOnly ? [] : selectScenarios(SCENARIOS, config.only);
-  const runsPerMode = scenarios.length * 2;
+  // One run per scenario and floor, and two more per later round of each goal.
+  const runsPerMode = scenarios.length * 2 + scenarios.filter((s) => s.goal || s.goalsByMode).length * 2 * (config.rounds - 1);
   const budgetS =
     (scenarios.length ? config.modes.length : 0) * (STARTUP_ALLOWANCE_S + OPEN_LOOP_ALLOWANCE_S + runsPerMode * (config.warmupSeconds + config.durationSeconds + PER_RUN_SLACK_S)) +
     (runEvents ? STARTUP_ALLOWANCE_S + EVENT_PIPELINE_ALLOWANCE_S : 0);
@@ -96,6 +97,7 @@ async function main() {
       connections: config.connections,
       warmupSeconds: config.warmupSeconds,
       durationSeconds: config.durationSeconds,
+      rounds: config.rounds,
       ...(config.only ? { only: config.only } : {}),
     },
     modes,

@@ -2,6 +2,7 @@ import { failuresOf, ratiosToFloor } from "./compare.mjs";
 import { createGatewayClient } from "./gateway-client.mjs";
 import { measureOpenLoop } from "./measure-open-loop.mjs";
 import { runScenario } from "./run-scenario.mjs";
+import { serverUrl } from "./server-url.mjs";
 
 /**
  * @typedef {object} Row
@@ -12,7 +13,9 @@ import { runScenario } from "./run-scenario.mjs";
  * @property {import("./compare.mjs").Ratios} [ratios]
  * @property {import("./scenarios.mjs").Goal} [goal] The goal that applied in this mode.
  * @property {boolean | null} [goalMet] null when the run failed or there is no goal.
- * @property {number | null} [goalRatio] p95 ÷ the goal's reference p95, or req/s ÷ its req/s for a `minReqPerSecRatio` goal.
+ * @property {number | null} [goalRatio] The median over the goal's rounds of p95 ÷ the reference's p95, or of req/s ÷ its
+ *   req/s for a `minReqPerSecRatio` goal.
+ * @property {Array<number | null>} [roundRatios] That ratio in each round, the first being the row as printed.
  * @property {number | null} [floorOfTargetRatio] The `floorOfTarget` row's p95 ÷ the goal's reference p95: the
  *   least any implementation doing what the target requires measured here. null when that row failed.
  * @property {string[]} failures
@@ -57,19 +60,23 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
   const floors = new Map();
   /** @type {Row[]} */
   const rows = [];
+  // How to measure a row again, for the goals' later rounds (kept out of the rows, which go to latest.json).
+  /** @type {Map<Row, { baseUrl: string, request: import("./scenarios.mjs").TargetRequest }>} */
+  const remeasure = new Map();
   for (const { scenario, request } of prepared) {
     let floor = floors.get(request.method);
     if (!floor) {
       const name = `floor: ${request.method} "ok"`;
       console.log(`[${mode}] ${name}`);
-      const measurement = await runScenario({ baseUrl: servers.floorUrl, request: floorRequestFor(request), config });
+      const floorRequest = floorRequestFor(request);
+      const measurement = await runScenario({ baseUrl: servers.floorUrl, request: floorRequest, config });
       floor = { name, kind: "floor", measurement, failures: failuresOf(measurement) };
       floors.set(request.method, floor);
+      remeasure.set(floor, { baseUrl: servers.floorUrl, request: floorRequest });
       rows.push(floor);
     }
     console.log(`[${mode}] ${scenario.name}`);
-    const baseUrl = { floor: servers.floorUrl, ackOnly: servers.ackOnlyUrl, gateway: servers.gatewayUrl }[scenario.server ?? "gateway"];
-    if (!baseUrl) throw new Error(`${scenario.name}: no ${scenario.server} server was started in this mode`);
+    const baseUrl = serverUrl(servers, scenario);
     const measurement = await runScenario({ baseUrl, request, config });
     const ratios = ratiosToFloor(measurement, floor.measurement);
     const failures = failuresOf(measurement);
@@ -77,34 +84,56 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
     // A goal is judged against the floor, or against another scenario of this run that it names.
     const reference = goal?.against ? rows.find((r) => r.name === goal.against) : floor;
     if (!reference) throw new Error(`${scenario.name}: its goal names "${goal?.against}", which must be measured before it`);
-    const toReference = ratiosToFloor(measurement, reference.measurement);
-    const goalRatio = goal?.minReqPerSecRatio !== undefined ? toReference.reqPerSec : toReference.p95;
     const floorOfTarget = goal?.floorOfTarget ? rows.find((r) => r.name === goal.floorOfTarget) : undefined;
     if (goal?.floorOfTarget && !floorOfTarget) {
       throw new Error(`${scenario.name}: its goal names the reference "${goal.floorOfTarget}", which must be measured before it`);
     }
     const floorOfTargetRatio =
       floorOfTarget && floorOfTarget.failures.length === 0 ? ratiosToFloor(floorOfTarget.measurement, reference.measurement).p95 : null;
-    const judged = goal !== undefined && goalRatio !== null && failures.length === 0 && reference.failures.length === 0;
-    rows.push({
-      name: scenario.name,
-      kind: "target",
-      floor: floor.name,
-      measurement,
-      ratios,
-      goal,
-      goalMet: !judged
-        ? null
-        : goal.minReqPerSecRatio !== undefined
-          ? goalRatio >= goal.minReqPerSecRatio
-          : goal.maxP95Ratio === undefined
-            ? null
-            : goalRatio <= goal.maxP95Ratio,
-      goalRatio,
-      ...(floorOfTarget ? { floorOfTargetRatio } : {}),
-      failures,
-    });
+    /** @type {Row} */
+    const row = { name: scenario.name, kind: "target", floor: floor.name, measurement, ratios, goal, failures, ...(floorOfTarget ? { floorOfTargetRatio } : {}) };
+    remeasure.set(row, { baseUrl, request });
+    if (goal) Object.assign(row, await judgeGoal({ mode, row, reference, goal, config, remeasure }));
+    rows.push(row);
   }
   const openLoop = await measureOpenLoop({ mode, servers, prepared, client });
   return { mode, rows, openLoop };
+}
+
+/** The middle value; the mean of the two middle ones for an even count. @param {number[]} values */
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Judges a goal over `config.rounds` paired rounds: the first pairs the row with the reference as already measured,
+ * each later one measures the reference again and then the target, back to back. The verdict is the median of the
+ * rounds' ratios: on two shared cores one 10 s window of either side can move by a third between runs (see
+ * docs/benchmarks.md), and pairing measurements that are seconds apart keeps a slow stretch from landing on one side only.
+ * @param {{ mode: string, row: Row, reference: Row, goal: import("./scenarios.mjs").Goal, config: import("./config.mjs").BenchConfig,
+ *   remeasure: Map<Row, { baseUrl: string, request: import("./scenarios.mjs").TargetRequest }> }} options
+ * @returns {Promise<Pick<Row, "goalMet" | "goalRatio" | "roundRatios">>}
+ */
+async function judgeGoal({ mode, row, reference, goal, config, remeasure }) {
+  const byReqPerSec = goal.minReqPerSecRatio !== undefined;
+  const ratioOf = (/** @type {import("./run-scenario.mjs").Measurement} */ target, /** @type {import("./run-scenario.mjs").Measurement} */ ref) => {
+    const r = ratiosToFloor(target, ref);
+    return byReqPerSec ? r.reqPerSec : r.p95;
+  };
+  const pairs = [{ target: row.measurement, reference: reference.measurement }];
+  const again = (/** @type {Row} */ r) => /** @type {{ baseUrl: string, request: import("./scenarios.mjs").TargetRequest }} */ (remeasure.get(r));
+  for (let round = 2; round <= config.rounds; round++) {
+    console.log(`[${mode}] ${row.name}: round ${round} of ${config.rounds} (${reference.name}, then the target)`);
+    const ref = await runScenario({ ...again(reference), config });
+    const target = await runScenario({ ...again(row), config });
+    pairs.push({ target, reference: ref });
+  }
+  const failed = pairs.some((p) => failuresOf(p.target).length > 0 || failuresOf(p.reference).length > 0);
+  const roundRatios = pairs.map((p) => ratioOf(p.target, p.reference));
+  if (failed || roundRatios.some((r) => r === null)) return { goalMet: null, goalRatio: null, roundRatios };
+  const goalRatio = median(/** @type {number[]} */ (roundRatios));
+  const goalMet = byReqPerSec ? goalRatio >= /** @type {number} */ (goal.minReqPerSecRatio) : goal.maxP95Ratio === undefined ? null : goalRatio <= goal.maxP95Ratio;
+  return { goalMet, goalRatio, roundRatios };
 }

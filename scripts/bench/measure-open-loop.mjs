@@ -1,4 +1,5 @@
 import { openLoop } from "./open-loop.mjs";
+import { serverUrl } from "./server-url.mjs";
 import { waitDrained } from "./wait-drained.mjs";
 
 /** Offered rates and duration the issue fixes for the open-loop rows; BENCH_OPEN_LOOP_SECONDS shortens a trial run. */
@@ -43,12 +44,13 @@ export async function measureOpenLoop({ mode, servers, prepared, client }) {
     /** @type {OpenLoopRow[]} */
     const rows = [{ name: `floor: POST "ok" at ${rate} req/s`, kind: "floor", result: floor }];
     for (const { scenario, request } of targets) {
+      if (Array.isArray(scenario.openLoop) && !scenario.openLoop.includes(rate)) continue;
       if (scenario.sendsToQueue) {
         const drained = await waitDrained(client, (finished) => console.log(`[${mode}] waiting for the queue to drain: ${finished} deliveries finished`));
         console.log(`[${mode}] queue drained (${drained.finished} finished deliveries) after ${drained.waitedMs} ms`);
       }
       console.log(`[${mode}] open loop at ${rate} req/s: ${scenario.name}`);
-      const result = await openLoop({ baseUrl: servers.gatewayUrl, request, rate, seconds: OPEN_LOOP_SECONDS });
+      const result = await openLoop({ baseUrl: serverUrl(servers, scenario), request, rate, seconds: OPEN_LOOP_SECONDS });
       const p99OverFloorMs = result.failed === 0 && floor.failed === 0 ? result.latencyMs.p99 - floor.latencyMs.p99 : null;
       const goal = scenario.openLoopGoalsByMode?.[mode];
       const applies = goal !== undefined && goal.rate === rate;

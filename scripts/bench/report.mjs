@@ -18,7 +18,8 @@ function goalCell(row) {
   const reference = goal.against ? `"${goal.against}"` : "floor";
   const target = goal.minReqPerSecRatio !== undefined ? `req/s ≥ ${goal.minReqPerSecRatio}× ${reference}` : `p95 ≤ ${goal.maxP95Ratio}× ${reference}`;
   if (row.goalMet === null) return `${target}: not judged`;
-  const verdict = `${target}: ${times(row.goalRatio ?? null)}, ${row.goalMet ? "**met**" : "**missed**"}`;
+  const rounds = row.roundRatios && row.roundRatios.length > 1 ? ` (median of ${row.roundRatios.map(times).join(", ")})` : "";
+  const verdict = `${target}: ${times(row.goalRatio ?? null)}${rounds}, ${row.goalMet ? "**met**" : "**missed**"}`;
   if (row.floorOfTargetRatio === undefined) return verdict;
   return `${verdict} (what it must do, alone: ${times(row.floorOfTargetRatio)})`;
 }
@@ -56,7 +57,7 @@ function table(rows) {
  * @typedef {object} Report
  * @property {string} generatedAt
  * @property {ReturnType<typeof import("./machine.mjs").describeMachine>} machine
- * @property {{ connections: number, warmupSeconds: number, durationSeconds: number, only?: string }} settings
+ * @property {{ connections: number, warmupSeconds: number, durationSeconds: number, rounds: number, only?: string }} settings
  * @property {Array<{ mode: string, rows: import("./measure-mode.mjs").Row[], openLoop?: Array<{ rate: number, rows: import("./measure-open-loop.mjs").OpenLoopRow[] }> }>} modes
  */
 
@@ -100,7 +101,8 @@ export function renderMarkdown(report) {
       `miniflare ${m.miniflare}, autocannon ${m.autocannon}; commit ${m.commit}; load average ${m.loadAverageAtStart} at start.`,
     `Load: ${s.connections} connections, ${s.warmupSeconds} s warmup then ${s.durationSeconds} s measured per row` +
       `${s.only ? `, BENCH_ONLY=${s.only}` : ""}. Latencies are of 2xx responses; req/s is autocannon's per-second mean.` +
-      " Each target is divided by the floor of the same mode and method, measured in this run.",
+      " Each target is divided by the floor of the same mode and method, measured in this run." +
+      ` A goal is judged on the median of ${s.rounds} paired rounds (its reference measured again, then the target); the row shows the first.`,
   ];
   for (const { mode, rows, openLoop } of report.modes) {
     parts.push("", `## ${MODE_TITLES[mode] ?? mode}`, "", table(rows.map(rowCells)));
