@@ -52,8 +52,8 @@ async function main() {
   const eventsOnly = config.only !== undefined && EVENT_PIPELINE.includes(config.only.toLowerCase());
   const runEvents = config.only === undefined || eventsOnly;
   const scenarios = eventsOnly ? [] : selectScenarios(SCENARIOS, config.only);
-  // One run per scenario and floor, and two more per later round of each goal.
-  const runsPerMode = scenarios.length * 2 + scenarios.filter((s) => s.goal || s.goalsByMode).length * 2 * (config.rounds - 1);
+  // One run per scenario and floor; per goal, its reference again before the target, and two more per later round.
+  const runsPerMode = scenarios.length * 2 + scenarios.filter((s) => s.goal || s.goalsByMode).length * (2 * config.rounds - 1);
   const budgetS =
     (scenarios.length ? config.modes.length : 0) * (STARTUP_ALLOWANCE_S + OPEN_LOOP_ALLOWANCE_S + runsPerMode * (config.warmupSeconds + config.durationSeconds + PER_RUN_SLACK_S)) +
     (runEvents ? STARTUP_ALLOWANCE_S + EVENT_PIPELINE_ALLOWANCE_S : 0);

@@ -75,11 +75,6 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
       remeasure.set(floor, { baseUrl: servers.floorUrl, request: floorRequest });
       rows.push(floor);
     }
-    console.log(`[${mode}] ${scenario.name}`);
-    const baseUrl = serverUrl(servers, scenario);
-    const measurement = await runScenario({ baseUrl, request, config });
-    const ratios = ratiosToFloor(measurement, floor.measurement);
-    const failures = failuresOf(measurement);
     const goal = scenario.goalsByMode?.[mode] ?? scenario.goal;
     // A goal is judged against the floor, or against another scenario of this run that it names.
     const reference = goal?.against ? rows.find((r) => r.name === goal.against) : floor;
@@ -88,12 +83,24 @@ export async function measureMode({ mode, servers, scenarios, config, adminKey, 
     if (goal?.floorOfTarget && !floorOfTarget) {
       throw new Error(`${scenario.name}: its goal names the reference "${goal.floorOfTarget}", which must be measured before it`);
     }
+    // Every round of a goal is a pair measured back to back: a reference measured minutes earlier (the floor
+    // comes first in each mode) would pair with a different machine state.
+    let pairedReference = reference.measurement;
+    if (goal && rows.at(-1) !== reference) {
+      console.log(`[${mode}] ${scenario.name}: round 1 of ${config.rounds} (${reference.name}, then the target)`);
+      pairedReference = await runScenario({ .../** @type {{ baseUrl: string, request: import("./scenarios.mjs").TargetRequest }} */ (remeasure.get(reference)), config });
+    }
+    console.log(`[${mode}] ${scenario.name}`);
+    const baseUrl = serverUrl(servers, scenario);
+    const measurement = await runScenario({ baseUrl, request, config });
+    const ratios = ratiosToFloor(measurement, floor.measurement);
+    const failures = failuresOf(measurement);
     const floorOfTargetRatio =
       floorOfTarget && floorOfTarget.failures.length === 0 ? ratiosToFloor(floorOfTarget.measurement, reference.measurement).p95 : null;
     /** @type {Row} */
     const row = { name: scenario.name, kind: "target", floor: floor.name, measurement, ratios, goal, failures, ...(floorOfTarget ? { floorOfTargetRatio } : {}) };
     remeasure.set(row, { baseUrl, request });
-    if (goal) Object.assign(row, await judgeGoal({ mode, row, reference, goal, config, remeasure }));
+    if (goal) Object.assign(row, await judgeGoal({ mode, row, reference, pairedReference, goal, config, remeasure }));
     rows.push(row);
   }
   const openLoop = await measureOpenLoop({ mode, servers, prepared, client });
@@ -108,21 +115,22 @@ const median = (values) => {
 };
 
 /**
- * Judges a goal over `config.rounds` paired rounds: the first pairs the row with the reference as already measured,
- * each later one measures the reference again and then the target, back to back. The verdict is the median of the
+ * Judges a goal over `config.rounds` paired rounds, each the reference and then the target measured back to back;
+ * the first round's target is the row as printed, paired with `pairedReference`. The verdict is the median of the
  * rounds' ratios: on two shared cores one 10 s window of either side can move by a third between runs (see
  * docs/benchmarks.md), and pairing measurements that are seconds apart keeps a slow stretch from landing on one side only.
- * @param {{ mode: string, row: Row, reference: Row, goal: import("./scenarios.mjs").Goal, config: import("./config.mjs").BenchConfig,
+ * @param {{ mode: string, row: Row, reference: Row, pairedReference: import("./run-scenario.mjs").Measurement,
+ *   goal: import("./scenarios.mjs").Goal, config: import("./config.mjs").BenchConfig,
  *   remeasure: Map<Row, { baseUrl: string, request: import("./scenarios.mjs").TargetRequest }> }} options
  * @returns {Promise<Pick<Row, "goalMet" | "goalRatio" | "roundRatios">>}
  */
-async function judgeGoal({ mode, row, reference, goal, config, remeasure }) {
+async function judgeGoal({ mode, row, reference, pairedReference, goal, config, remeasure }) {
   const byReqPerSec = goal.minReqPerSecRatio !== undefined;
   const ratioOf = (/** @type {import("./run-scenario.mjs").Measurement} */ target, /** @type {import("./run-scenario.mjs").Measurement} */ ref) => {
     const r = ratiosToFloor(target, ref);
     return byReqPerSec ? r.reqPerSec : r.p95;
   };
-  const pairs = [{ target: row.measurement, reference: reference.measurement }];
+  const pairs = [{ target: row.measurement, reference: pairedReference }];
   const again = (/** @type {Row} */ r) => /** @type {{ baseUrl: string, request: import("./scenarios.mjs").TargetRequest }} */ (remeasure.get(r));
   for (let round = 2; round <= config.rounds; round++) {
     console.log(`[${mode}] ${row.name}: round ${round} of ${config.rounds} (${reference.name}, then the target)`);
