@@ -36,9 +36,4 @@ export default {
     await queue.send({ deliveryId, event, receivedAt: Date.now(), payload: body }, { contentType: "v8" });
     return new Response("queued", { status: 202 });
   },
-
-  // The floor's own consumer only acknowledges, so its queue never nears the local broker's backlog limit.
-  async queue(batch) {
-    batch.ackAll();
-  },
 };

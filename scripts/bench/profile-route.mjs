@@ -1,7 +1,7 @@
 // Where a route's CPU goes: serves the bundled gateway (unminified, so functions keep their names) under Miniflare,
 // loads one bench scenario at 50 connections and takes a V8 CPU profile of the worker's isolate through the
 // inspector. Prints self and inclusive time per function, in µs per request. Not part of `npm run bench`:
-//   node scripts/bench/profile-route.mjs                      # the webhook ack (gateway whose consumer only acknowledges)
+//   node scripts/bench/profile-route.mjs                      # the webhook ack (gateway without queue consumers)
 //   SCENARIO="GraphQL context read" SECONDS=10 node scripts/bench/profile-route.mjs
 // The profiler's own overhead lowers req/s by about a tenth; compare profiles with each other, not with the bench.
 import { readFile, writeFile } from "node:fs/promises";

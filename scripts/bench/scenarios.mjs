@@ -41,7 +41,7 @@ import examples from "@octokit/webhooks-examples" with { type: "json" };
  * @property {boolean} [sendsToQueue] Its 2xx answers each leave a message on the gateway's queue; the open-loop rows
  *   wait for the consumer to drain the backlog before offering it, so the local broker's limit is never reached.
  * @property {"gateway" | "ackOnly" | "floor"} [server] Which worker serves the scenario; "floor" is for reference rows
- *   (the floor worker's other routes), "ackOnly" for the gateway whose consumer only acknowledges. Default "gateway".
+ *   (the floor worker's other routes), "ackOnly" for the gateway without queue consumers. Default "gateway".
  */
 
 /** The same real-shaped delivery the tests use: @octokit/webhooks-examples' pull_request.opened with an installation. */
@@ -81,8 +81,8 @@ export const WEBHOOK_REFERENCE = "webhook reference: floor + verify + queue send
 const WEBHOOK_KV_REFERENCE = "webhook reference: floor + KV read + verify + queue send";
 /** The webhook ack row, also offered at fixed rates by the open-loop rows. */
 export const WEBHOOK_ACK = "webhook ack (signed pull_request)";
-/** The same ack on a gateway whose consumer only acknowledges: what the ack itself costs, like the references measure it. */
-export const WEBHOOK_ACK_ALONE = "webhook ack alone (its consumer only acknowledges)";
+/** The same ack on a gateway with no queue consumer: what the ack itself costs, like the references measure it. */
+export const WEBHOOK_ACK_ALONE = "webhook ack alone (no consumer on these cores)";
 
 const bearer = (/** @type {string} */ key) => ({ authorization: `Bearer ${key}` });
 const json = { "content-type": "application/json" };
@@ -172,9 +172,8 @@ export const SCENARIOS = /** @type {Scenario[]} */ ([
     name: WEBHOOK_ACK_ALONE,
     // What the issue's targets are about: verify, then one queue send. In production the consumer runs in other
     // invocations; here it would share the bench's two cores with the ack and process every delivery (handler,
-    // D1 batch, a review job) while the floor's consumer only acknowledges. So the targets are judged on a gateway
-    // whose consumer only acknowledges (bench/ack-only-gateway.js), like for like with the references; the next
-    // row shows the ack beside its real consumer.
+    // D1 batch, a review job). So the targets are judged on a gateway whose queues have no consumer, like for like
+    // with the references, whose queues have none either; the next row shows the ack beside its real consumer.
     server: "ackOnly",
     goal: { maxP95Ratio: 1.2, floorOfTarget: WEBHOOK_REFERENCE },
     goalsByMode: { miniflare: { minReqPerSecRatio: 0.8, against: WEBHOOK_REFERENCE } },

@@ -16,11 +16,14 @@ const READY_TIMEOUT_MS = 30_000;
 export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigPath, floorConfigPath, secrets }) {
   const base = path.join(dir, "miniflare");
   await mkdir(base, { recursive: true });
-  // The bundle `npm run build` deploys, so the figures are for production code, not dev-mode transforms; the ack-only
-  // gateway is the same code behind bench/ack-only-gateway.js, bundled the same way.
-  const bundle = (/** @type {string} */ config, /** @type {string} */ name) =>
-    buildBundle({ root, configPath: config, outdir: path.join(base, name), env: wranglerEnv(base), logFile: path.join(base, `${name}.log`) });
-  const [scriptPath, ackOnlyScriptPath] = await Promise.all([bundle(configPath, "dist"), bundle(ackOnlyConfigPath, "dist-ack-only")]);
+  // The bundle `npm run build` deploys, so the figures are for production code, not dev-mode transforms.
+  const scriptPath = await buildBundle({
+    root,
+    configPath,
+    outdir: path.join(base, "dist"),
+    env: wranglerEnv(base),
+    logFile: path.join(base, "build.log"),
+  });
 
   const gatewayWorker = workerOptionsFrom(configPath);
   const ackOnlyWorker = workerOptionsFrom(ackOnlyConfigPath);
@@ -35,11 +38,11 @@ export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigP
   }
 
   /** The bundled gateway from one of its configs, with its own persisted state and migrations applied. */
-  async function serveGateway(/** @type {ReturnType<typeof workerOptionsFrom>} */ worker, /** @type {string} */ script, /** @type {string} */ stateDir) {
+  async function serveGateway(/** @type {ReturnType<typeof workerOptionsFrom>} */ worker, /** @type {string} */ stateDir) {
     const mf = new Miniflare({
       ...sharedMiniflareOptions(),
       ...worker.options,
-      ...servingOptions(script),
+      ...servingOptions(scriptPath),
       bindings: { ...worker.options.bindings, ...secrets },
       defaultPersistRoot: path.join(base, stateDir),
       kvPersist: true,
@@ -49,9 +52,9 @@ export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigP
     await applyConfigMigrations(mf, worker.config);
     return mf;
   }
-  const gateway = await serveGateway(gatewayWorker, scriptPath, "state");
-  // The same fetch handler with a consumer that only acknowledges, for the ack measured on its own.
-  const ackOnly = await serveGateway(ackOnlyWorker, ackOnlyScriptPath, "ack-only-state");
+  const gateway = await serveGateway(gatewayWorker, "state");
+  // The same bundle with no queue consumers, for the ack measured on its own (like the floor's references).
+  const ackOnly = await serveGateway(ackOnlyWorker, "ack-only-state");
   const floor = new Miniflare({
     ...sharedMiniflareOptions(),
     ...floorWorker.options,
@@ -68,7 +71,7 @@ export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigP
   const floorUrl = (await floor.unsafeGetDirectURL()).origin;
   await Promise.all([
     waitReady(`${gatewayUrl}/health`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (gateway)" }),
-    waitReady(`${ackOnlyUrl}/health`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (gateway whose consumer only acknowledges)" }),
+    waitReady(`${ackOnlyUrl}/health`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (gateway without consumers)" }),
     waitReady(`${floorUrl}/`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (floor)" }),
   ]);
   return { gatewayUrl, ackOnlyUrl, floorUrl, stop };

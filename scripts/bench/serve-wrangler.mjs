@@ -9,7 +9,7 @@ import { WRANGLER_BIN, wranglerEnv } from "./wrangler-cli.mjs";
 /**
  * @typedef {object} Servers
  * @property {string} gatewayUrl Base URL of ChittyConnect.
- * @property {string} [ackOnlyUrl] Base URL of a second gateway whose queue consumer only acknowledges (see workspace.mjs).
+ * @property {string} [ackOnlyUrl] Base URL of a second gateway with no queue consumers (see workspace.mjs).
  * @property {string} floorUrl Base URL of the bare "ok" worker.
  * @property {() => Promise<void>} stop
  */
@@ -18,7 +18,7 @@ const READY_TIMEOUT_MS = 90_000;
 
 /**
  * Serves the gateway and the floor worker with `wrangler dev`, as developers run it, each on its own port, and
- * unless told not to, a second gateway whose consumer only acknowledges (the ack measured on its own).
+ * unless told not to, a second gateway without queue consumers (the ack measured on its own).
  * @param {import("./workspace.mjs").Workspace} workspace
  * @param {{ ackOnly?: boolean }} [options]
  * @returns {Promise<Servers>}

@@ -10,8 +10,8 @@ import { onCleanup, onExitSync } from "./cleanup.mjs";
  * @property {string} root Repository root (where wrangler.toml is).
  * @property {string} dir Scratch directory for the generated config, state, bundles, logs and temp files.
  * @property {string} configPath The gateway's generated wrangler.json, served by both modes.
- * @property {string} ackOnlyConfigPath The gateway's config served from bench/ack-only-gateway.js, whose queue handler
- *   only acknowledges: the webhook ack measured without the consumer's work on the same cores, like the floor's references.
+ * @property {string} ackOnlyConfigPath The gateway's config with its queue consumers left out: the webhook ack measured
+ *   without the consumer's work on the same cores, like the floor's references, whose queues have no consumer either.
  * @property {string} floorConfigPath The floor worker's generated wrangler.json.
  * @property {Record<string, string> & { GITHUB_WEBHOOK_SECRET: string }} secrets Secrets the gateway gets in both modes (no .dev.vars is read).
  * @property {string} adminKey Throwaway CHITTYCONNECT_ADMIN_KEY for this run only.
@@ -49,7 +49,7 @@ export async function createWorkspace(root) {
     dir,
     configPath: await writeBenchWranglerConfig(path.join(root, "wrangler.toml"), path.join(dir, "gateway.wrangler.json")),
     ackOnlyConfigPath: await writeBenchWranglerConfig(path.join(root, "wrangler.toml"), path.join(dir, "gateway-ack-only.wrangler.json"), {
-      main: path.join(root, "bench/ack-only-gateway.js"),
+      withoutQueueConsumers: true,
     }),
     floorConfigPath: await writeBenchWranglerConfig(path.join(root, "bench/floor.wrangler.toml"), path.join(dir, "floor.wrangler.json")),
     secrets: {
