@@ -15,6 +15,11 @@ const MAX_ERROR_LENGTH = 1000;
  */
 export const PROCESSING_LEASE_MS = 5 * 60_000;
 
+/** A new row's identity, from what the message says: where a delivery first appears (its claim, or its dead letter). */
+function firstSeen(meta: DeliveryMeta, now: number) {
+  return { deliveryId: meta.deliveryId, event: meta.event, action: meta.action ?? null, installationId: meta.installationId ?? null, receivedAt: now };
+}
+
 export type Claim =
   | { outcome: "claimed"; row: WebhookDeliveryRow }
   | { outcome: "processed" }
@@ -28,16 +33,7 @@ export type Claim =
 export async function claimDelivery(db: Database, meta: DeliveryMeta, now = Date.now()): Promise<Claim> {
   const [claimed] = await db
     .insert(t)
-    .values({
-      deliveryId: meta.deliveryId,
-      event: meta.event,
-      action: meta.action ?? null,
-      installationId: meta.installationId ?? null,
-      receivedAt: now,
-      status: "received",
-      attempts: 1,
-      leaseUntil: now + PROCESSING_LEASE_MS,
-    })
+    .values({ ...firstSeen(meta, now), status: "received", attempts: 1, leaseUntil: now + PROCESSING_LEASE_MS })
     .onConflictDoUpdate({
       target: t.deliveryId,
       set: { status: "received", attempts: sql`${t.attempts} + 1`, leaseUntil: now + PROCESSING_LEASE_MS, changeSeq: NEXT_DELIVERY_CHANGE },
@@ -92,12 +88,8 @@ export async function markDead(db: Database, meta: DeliveryMeta, payloadRef: str
   await db
     .insert(t)
     .values({
-      deliveryId: meta.deliveryId,
-      event: meta.event,
-      action: meta.action ?? null,
-      installationId: meta.installationId ?? null,
+      ...firstSeen(meta, now),
       repository: null,
-      receivedAt: now,
       status: "dead",
       payloadRef,
       lastError: "reached the dead-letter queue without a recorded error",
