@@ -27,8 +27,9 @@ export type Claim =
 
 /**
  * The consumer's claim, the first thing it does with a message: create the delivery's row, or take an existing
- * one, with a processing lease, in one upsert. Of concurrent copies only one gets the lease; a processed delivery
- * is never taken again. This is where a delivery first appears for operators.
+ * one, with a processing lease, in one upsert. Of concurrent copies only one gets the lease; a processed or ignored
+ * delivery is never taken again (ignored is final too: its payload had nothing any handler records, and a second
+ * copy carries the same payload). This is where a delivery first appears for operators.
  */
 export async function claimDelivery(db: Database, meta: DeliveryMeta, now = Date.now()): Promise<Claim> {
   const [claimed] = await db
@@ -37,12 +38,12 @@ export async function claimDelivery(db: Database, meta: DeliveryMeta, now = Date
     .onConflictDoUpdate({
       target: t.deliveryId,
       set: { status: "received", attempts: sql`${t.attempts} + 1`, leaseUntil: now + PROCESSING_LEASE_MS, changeSeq: NEXT_DELIVERY_CHANGE },
-      setWhere: sql`${t.status} <> 'processed' AND (${t.leaseUntil} IS NULL OR ${t.leaseUntil} <= ${now})`,
+      setWhere: sql`${t.status} NOT IN ('processed', 'ignored') AND (${t.leaseUntil} IS NULL OR ${t.leaseUntil} <= ${now})`,
     })
     .returning();
   if (claimed) return { outcome: "claimed", row: claimed };
   const [current] = await db.select({ status: t.status }).from(t).where(eq(t.deliveryId, meta.deliveryId)).limit(1);
-  return !current || current.status === "processed" ? { outcome: "processed" } : { outcome: "busy" };
+  return !current || current.status === "processed" || current.status === "ignored" ? { outcome: "processed" } : { outcome: "busy" };
 }
 
 /**

@@ -111,6 +111,17 @@ describe("POST /integrations/github/webhook: verify, enqueue, answer", () => {
     await processed(deliveryId);
   });
 
+  it("takes a delivery with nothing to record once: a second copy of an ignored delivery is not claimed again", async () => {
+    // pull_request with no action: no handler records it.
+    const body = JSON.stringify({ zen: "Design for failure.", hook_id: 1 });
+    const deliveryId = crypto.randomUUID();
+    expect((await deliver({ event: "pull_request", body, deliveryId })).status).toBe(202);
+    await vi.waitFor(async () => expect((await traceOf(deliveryId)).rows[0]).toMatchObject({ status: "ignored" }), { timeout: 15_000, interval: 100 });
+    expect((await deliver({ event: "pull_request", body, deliveryId })).status).toBe(202);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await traceOf(deliveryId)).rows).toEqual([expect.objectContaining({ status: "ignored", attempts: 1, leaseUntil: null })]);
+  });
+
   it("records the action and installation the consumer read from the payload", async () => {
     const body = JSON.stringify(processedPayload("issues", "opened"));
     const deliveryId = crypto.randomUUID();
