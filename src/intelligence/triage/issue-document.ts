@@ -20,8 +20,9 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:^ {0,3}\1[`~]*[ \t]*$|(?
 const IMAGE = /!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>/gi;
 const URL = /\bhttps?:\/\/[^\s)>\]"']+/gi;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
-// Up to three leading `[tag]`s or `Component/area: ` prefixes of at most four words each.
-const TITLE_PREFIX = /^(?:\s*(?:\[[^\]\n]{1,40}\]:?|\([^)\n]{1,30}\):?|[\w.@/#`'-]+(?:\([\w./-]{1,30}\))?(?: [\w.@/#`'-]+){0,3}:(?!\/\/))\s*){1,3}/;
+// Up to three leading `[tag]`s or `Component/area: ` prefixes of at most four words each. A prefix's colon is
+// followed by a space or the end, so a path (`tokio::spawn`) or a URL inside the title is not taken for one.
+const TITLE_PREFIX = /^(?:\s*(?:\[[^\]\n]{1,40}\]:?|\([^)\n]{1,30}\):?|[\w.@/#`'-]+(?:\([\w./-]{1,30}\))?(?: [\w.@/#`'-]+){0,3}:(?=\s|$))\s*){1,3}/;
 const HEADING = /^ {0,3}(?:#{1,6}[ \t]+(.+?)[ \t#]*|\*\*([^*\n]{2,80})\*\*:?[ \t]*|([A-Z][A-Za-z' ]{2,60}):[ \t]*)$/gm;
 
 /** Splits title and Markdown body into prose, code and template headings. */

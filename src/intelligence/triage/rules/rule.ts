@@ -27,9 +27,12 @@ export function markerRule(type: IssueType, weight: number, pattern: RegExp, wha
   return { ...titleRule(type, weight, pattern, what), marker: "title" };
 }
 
-/** A rule that fires when `pattern` matches the title's subject: the title after its leading tags and prefixes. */
+/**
+ * A rule that fires when `pattern` matches how the title starts: after its leading tags and prefixes, or, since a
+ * title like `allow sudo: True/False to be set` reads as a prefix too, at the very start.
+ */
 export function subjectRule(type: IssueType, weight: number, pattern: RegExp, what: string): EvidenceRule {
-  return { type, weight, find: (doc) => quote(what, "title", pattern.exec(doc.subject)?.[0]) };
+  return { type, weight, find: (doc) => quote(what, "title", (pattern.exec(doc.subject) ?? pattern.exec(doc.title))?.[0]) };
 }
 
 /** A rule that fires when `pattern` matches the prose of the body. */

@@ -1,6 +1,6 @@
 import { type EvidenceRule, markerRule, proseRule, titleRule } from "./rule";
 
-export const VULNERABILITY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[\w]{4}){3}|xss|cross[- ]site (?:scripting|request forgery)|csrf|sql injection|(?:command|code|script|template|header|ldap) injection|path traversal|directory traversal|remote code execution|rce|arbitrary (?:file|code)|privilege escalation|vulnerab(?:le|ility|ilities)|exploit(?:able|ed)?|security (?:issue|flaw|hole|risk|problem|vulnerability)|cvss)\b/i;
+export const VULNERABILITY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[\w]{4}){3}|xss|cross[- ]site (?:scripting|request forgery)|csrf|sql injection|(?:command|code|script|template|header|ldap) injection|path traversal|directory traversal|open redirect|remote code execution|rce|arbitrary (?:file|code)|privilege escalation|vulnerab(?:le|ility|ilities)|exploit(?:able|ed)?|security (?:issue|flaw|hole|risk|problem|vulnerability)|cvss)\b/i;
 
 // Weights are calibrated low on purpose: in the labelled issues most vulnerability reports were filed under
 // "bug", so vulnerability wording alone is not enough to apply a security label; only an explicit marker is.

@@ -89,6 +89,39 @@ describe("classifyIssue", () => {
     expect(score(classifyIssue("[Rust] Implement lifetime error messages", ""), "feature").evidence.join(" ")).toMatch(/"Implement"/);
   });
 
+  it("takes a colon for a title prefix only when a space or the end follows it", () => {
+    // `tokio::spawn_blocking` once read as the prefix "Add abstraction for `tokio:", which hid the "Add".
+    expect(score(classifyIssue("Add abstraction for `tokio::spawn_blocking`", ""), "feature").evidence.join(" ")).toMatch(/request phrased as a change in title: "Add"/);
+    // A title that starts with the request and then a colon still reads as the request.
+    expect(score(classifyIssue("allow retries: true to be set per job", ""), "feature").evidence.join(" ")).toMatch(/"allow"/);
+  });
+
+  it("reads a title in the imperative as a change asked for, but not a fix", () => {
+    expect(score(classifyIssue("Validate webhook URLs before saving", ""), "feature").evidence.join(" ")).toMatch(/change asked for in the imperative/);
+    expect(score(classifyIssue("More shortcuts for the editor", ""), "feature").confidence).toBeGreaterThan(0.3);
+    expect(score(classifyIssue("Fix the login redirect", ""), "feature").confidence).toBe(0);
+  });
+
+  it("hears a request in asking for a way to do something, or for plans to support it", () => {
+    expect(classifyIssue("Tray icon position", "I need a way to read where the tray icon is.")[0]?.type).toBe("feature");
+    expect(score(classifyIssue("Unknown categories", "Do you have any plans to handle unknown values?"), "feature").evidence.join(" ")).toMatch(/request wording/);
+  });
+
+  it("reads slow start-up as performance, but applies it only with a marker", () => {
+    const scores = classifyIssue("Investigate long startup times", "Since 2.1 the app takes a long time to start.");
+    expect(scores[0]?.type).toBe("performance");
+    expect(score(scores, "performance").confidence).toBeLessThan(0.75);
+    expect(score(classifyIssue("perf: long startup times", "Since 2.1 the app takes a long time to start."), "performance").confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("does not take a user profile for profiling", () => {
+    expect(score(classifyIssue("Avatar missing on the profile page", "Open your user profile and the avatar is gone."), "performance").confidence).toBe(0);
+  });
+
+  it("names an open redirect as vulnerability wording", () => {
+    expect(score(classifyIssue("Open redirect via the next parameter", ""), "security").evidence.join(" ")).toMatch(/vulnerability wording/);
+  });
+
   it("hears a question asked after the problem is stated", () => {
     const scores = classifyIssue("Pod Pending, how to solve it", "The pod stays in Pending.");
     expect(scores[0]?.type).toBe("question");
