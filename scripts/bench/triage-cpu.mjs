@@ -18,7 +18,7 @@ try {
   await build({ entryPoints: [path.join(root, "src/intelligence/triage/triage-issue.ts")], bundle: true, format: "esm", platform: "neutral", mainFields: ["module", "main"], outfile, logLevel: "error" });
   const { triageIssue } = await import(pathToFileURL(outfile).href);
 
-  const fixtures = ["dev", "holdout", "holdout-2"].flatMap((split) => JSON.parse(readFileSync(path.join(root, `test/fixtures/issues/${split}.json`), "utf8")));
+  const fixtures = ["dev", "holdout", "holdout-2", "holdout-3"].flatMap((split) => JSON.parse(readFileSync(path.join(root, `test/fixtures/issues/${split}.json`), "utf8")));
   // 500 recent issues: every fixture issue, then variants that splice one issue's title and body onto another's,
   // so that the corpus has the vocabulary of real issues without 4 exact copies of each.
   const recentIssues = Array.from({ length: 500 }, (_, i) => {
