@@ -9,11 +9,12 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
-import { applyConfigMigrations, buildBundle, servingOptions, sharedMiniflareOptions, workerOptionsFrom } from "../miniflare/bundled-worker.mjs";
+import { applyConfigMigrations, buildBundle, workerOptionsFrom } from "../miniflare/bundled-worker.mjs";
 import { runCleanups } from "./cleanup.mjs";
 import { createGatewayClient } from "./gateway-client.mjs";
 import { freePorts } from "./ports.mjs";
 import { SCENARIOS, WEBHOOK_ACK_ALONE } from "./scenarios.mjs";
+import { gatewayOptions } from "./serve-miniflare.mjs";
 import { createWorkspace } from "./workspace.mjs";
 import { wranglerEnv } from "./wrangler-cli.mjs";
 
@@ -34,17 +35,9 @@ const scriptPath = await buildBundle({
 });
 const worker = workerOptionsFrom(configPath);
 const [inspectorPort] = await freePorts(1);
-const mf = new Miniflare({
-  ...sharedMiniflareOptions(),
-  inspectorPort,
-  ...worker.options,
-  unsafeInspectorProxy: true,
-  ...servingOptions(scriptPath),
-  bindings: { ...worker.options.bindings, ...workspace.secrets },
-  defaultPersistRoot: path.join(workspace.dir, "state"),
-  kvPersist: true,
-  d1Persist: true,
-});
+const mf = new Miniflare(
+  gatewayOptions({ worker, scriptPath, secrets: workspace.secrets, persistRoot: path.join(workspace.dir, "state"), extra: { inspectorPort, unsafeInspectorProxy: true } }),
+);
 try {
   await applyConfigMigrations(mf, worker.config);
   const url = (await mf.unsafeGetDirectURL()).origin;

@@ -39,15 +39,7 @@ export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigP
 
   /** The bundled gateway from one of its configs, with its own persisted state and migrations applied. */
   async function serveGateway(/** @type {ReturnType<typeof workerOptionsFrom>} */ worker, /** @type {string} */ stateDir) {
-    const mf = new Miniflare({
-      ...sharedMiniflareOptions(),
-      ...worker.options,
-      ...servingOptions(scriptPath),
-      bindings: { ...worker.options.bindings, ...secrets },
-      defaultPersistRoot: path.join(base, stateDir),
-      kvPersist: true,
-      d1Persist: true,
-    });
+    const mf = new Miniflare(gatewayOptions({ worker, scriptPath, secrets, persistRoot: path.join(base, stateDir) }));
     instances.push(mf);
     await applyConfigMigrations(mf, worker.config);
     return mf;
@@ -75,4 +67,24 @@ export async function serveWithMiniflare({ root, dir, configPath, ackOnlyConfigP
     waitReady(`${floorUrl}/`, { timeoutMs: READY_TIMEOUT_MS, what: "Miniflare (floor)" }),
   ]);
   return { gatewayUrl, ackOnlyUrl, floorUrl, stop };
+}
+
+/**
+ * Miniflare options for the bundled gateway as the bench serves it: the config's bindings plus the bench's
+ * secrets, direct sockets, and KV and D1 persisted under `persistRoot`. `extra` adds instance options (the
+ * profiler's inspector).
+ * @param {{ worker: ReturnType<typeof workerOptionsFrom>, scriptPath: string, secrets: Record<string, string>, persistRoot: string, extra?: Record<string, unknown> }} options
+ * @returns {import("miniflare").MiniflareOptions}
+ */
+export function gatewayOptions({ worker, scriptPath, secrets, persistRoot, extra = {} }) {
+  return {
+    ...sharedMiniflareOptions(),
+    ...extra,
+    ...worker.options,
+    ...servingOptions(scriptPath),
+    bindings: { ...worker.options.bindings, ...secrets },
+    defaultPersistRoot: persistRoot,
+    kvPersist: true,
+    d1Persist: true,
+  };
 }
