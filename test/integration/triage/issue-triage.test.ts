@@ -59,6 +59,30 @@ describe("issue triage through the Worker, EVENT_Q, TRIAGE_Q and the fake GitHub
     expect(triaged[0]!.data).not.toHaveProperty("deliveryId");
   });
 
+  it("suggests who could take it, from CODEOWNERS and from who recently committed to the paths it names", async () => {
+    const jobs = watchJobs();
+    const github = new FakeGitHub().install();
+    const { installationId, repo } = givenTriageRepository(github, { ".github/CODEOWNERS": "src/webhooks/ @carol @org/hooks\n", ".github/chittyconnect.yml": "triage:\n  assignees: true\n" });
+    repo.commit({ files: { "src/auth/session.ts": "export const ttl = 60;\n" }, author: { login: "dana" } });
+    repo.commit({ files: { "src/auth/session.ts": "export const ttl = 3600;\n" }, author: { login: "dana" } });
+    repo.commit({ files: { "src/webhooks/verify.ts": "export {};\n" }, author: { login: "erin" } });
+    repo.commit({ files: { "docs/unrelated.md": "# notes\n" }, author: { login: "frank" } });
+    const issue = repo.addIssue({ title: "Sessions expire after a minute", body: "Since the last release `src/auth/session.ts` logs users out, and the webhook handler rejects their retries.", author: "reporter" });
+
+    const deliveryId = await deliverAndProcess("issues", issuesPayload(repo, issue, "opened", installationId));
+    expect(await jobs.outcome(deliveryId)).toBe("triaged");
+
+    const { data, errors } = await gql(TRIAGE_QUERY, { repository: repo.fullName, number: issue.number });
+    expect(errors).toBeUndefined();
+    const suggested = data!.issueTriage.suggestedAssignees;
+    // dana committed to the path the issue names; carol owns, and erin committed in, the folder it names as words.
+    expect(suggested.filter((s: any) => !s.team).map((s: any) => s.login).sort()).toEqual(["carol", "dana", "erin"]);
+    expect(suggested.find((s: any) => s.login === "dana").reasons.join(" ")).toContain("src/auth/session.ts");
+    expect(suggested.find((s: any) => s.login === "carol").reasons.join(" ")).toMatch(/CODEOWNERS/i);
+    expect(suggested.some((s: any) => s.login === "frank" || s.login === "reporter")).toBe(false);
+    expect(github.commentsOn(repo, issue.number)[0]!.body).toContain("@dana");
+  });
+
   it("updates the same comment when the issue is edited, and never applies a label a person removed", async () => {
     const jobs = watchJobs();
     const github = new FakeGitHub().install();
