@@ -28,8 +28,10 @@ describe("a fresh D1", { timeout: 240_000 }, () => {
       await worker.ready;
       // Two concurrent first requests: one migrates, the other finds each migration applied (one batch each).
       const first = await Promise.all([worker.fetch("http://connect.test/health"), worker.fetch("http://connect.test/health")]);
-      const bodies = (await Promise.all(first.map((r) => r.json()))) as Record<string, any>[];
-      expect(first.map((r) => r.status)).toEqual([200, 200]);
+      // Read as text first, so a failure shows what the request answered.
+      const texts = await Promise.all(first.map((r) => r.text()));
+      expect(first.map((r, i) => `${r.status} ${texts[i]!.slice(0, 300)}`)).toEqual([expect.stringMatching(/^200 /), expect.stringMatching(/^200 /)]);
+      const bodies = texts.map((t) => JSON.parse(t)) as Record<string, any>[];
       for (const body of bodies) expect(body.database).toEqual({ reachable: true, migrated: true });
 
       // Initialization runs after the response; /health reports each step.
