@@ -27,7 +27,7 @@ async function heldPullRequest() {
 }
 
 describe("the review dead-letter queue", () => {
-  it("records a dead review on its pull request and frees the hold, without asking for the review again", async () => {
+  it("records a dead review on its pull request and frees the hold, and does not retry the job", async () => {
     const world = await heldPullRequest();
     const deadMessage = { kind: "pull_request.review", deliveryId: crypto.randomUUID(), repository: world.repo.fullName, number: world.pr.number };
     vi.spyOn(console, "error").mockImplementation(() => {});

@@ -18,12 +18,14 @@ export const ENVIRONMENT_SECTIONS = [
   "environment", "version", "versions", "operating system", "os", "platform", "output of", "installed versions", "browser", "node version", "python version",
 ] as const;
 
+/** How a title says something went wrong; the feature rules also read it, since a change is not asked for this way. */
+export const FAILURE_IN_TITLE = /\b(?:bug|broken|regression|crash(?:es|ed)?|fails?|failing|failed|failures?|breaks?|does nothing|error|wrong|incorrect|doesn'?t work|not work(?:ing)?|cannot|can'?t|unable to|throws?|exception|segfault|segmentation fault|false positive|missing|not respected|ignored?|lost|glitch(?:es|y)?|never \w+s|stops? \w+ing|stopped \w+ing|keeps \w+ing|no longer|(?:does|do|did|is|are|was|were|could|would|will)(?:n'?t| not) (?:be )?\w+|not (?:being |properly |correctly )?(?:shown|displayed|rendered|loaded|saved|applied|updated|found|recognized|recognised|detected|respected|honou?red|escaped|populated|returned|reflected|triggered|called|working)|unexpected(?:ly)?|inconsistent|invalid|mismatch|conflicts?|misplace[sd]?)\b/i;
 const ERROR_NAME = /\b[A-Z][A-Za-z]*(?:Error|Exception)\b|\berror\[E\d{4}\]|\bUncaught\b|\bpanicked\b|\bFATAL\b/;
 const CRASH = /\b(?:crash(?:es|ed|ing)?|segfault|segmentation fault|sigsegv|core dumped|oom(?:[- ]kill(?:ed|er)?)?|out of memory|memory leak|hang(?:s|ing)?|unresponsive|not responding|freez(?:e|es|ing))\b/i;
 
 export const BUG_RULES: readonly EvidenceRule[] = [
   markerRule("bug", 0.75, /^\s*(?:\[?bug\]?\??:?|\[[\w ]*bug\]|bug report|\S+ bug\]:)/i, "bug marker"),
-  titleRule("bug", 0.35, /\b(?:bug|broken|regression|crash(?:es|ed)?|fails?|failing|failed|error|wrong|incorrect|doesn'?t work|not work(?:ing)?|cannot|can'?t|unable to|throws?|exception|segfault|segmentation fault|false positive|missing|not respected|ignored?|lost|glitch(?:es|y)?|never \w+s|stops? \w+ing|stopped \w+ing|keeps? \w+ing|no longer|(?:does|do|did|is|are|was|were|could|would|will)(?:n'?t| not) (?:be )?\w+|not (?:being |properly |correctly )?(?:shown|displayed|rendered|loaded|saved|applied|updated|found|recognized|recognised|detected|respected|honou?red|escaped|populated|returned|reflected|triggered|called|working)|unexpected(?:ly)?|inconsistent|invalid|mismatch|conflicts?|misplace[sd]?)\b/i, "failure wording"),
+  titleRule("bug", 0.35, FAILURE_IN_TITLE, "failure wording"),
   sectionRule("bug", 0.55, BUG_SECTIONS, true),
   sectionRule("bug", 0.2, ENVIRONMENT_SECTIONS),
   proseRule("bug", 0.35, /\b(?:this (?:is a |looks like a )?bug|is broken|a regression|no longer works|stopped working|doesn'?t work|does not work|not working|unexpected(?:ly)?|wrong (?:result|output|value)|incorrect(?:ly)?|false positive)\b/i, "failure wording"),

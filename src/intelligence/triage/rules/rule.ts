@@ -29,10 +29,15 @@ export function markerRule(type: IssueType, weight: number, pattern: RegExp, wha
 
 /**
  * A rule that fires when `pattern` matches how the title starts: after its leading tags and prefixes, or, since a
- * title like `allow sudo: True/False to be set` reads as a prefix too, at the very start.
+ * title like `allow sudo: True/False to be set` reads as a prefix too, at the very start, unless the match is
+ * itself the prefix (`make: *** No rule…`, `Display: window flickers`).
  */
 export function subjectRule(type: IssueType, weight: number, pattern: RegExp, what: string): EvidenceRule {
-  return { type, weight, find: (doc) => quote(what, "title", (pattern.exec(doc.subject) ?? pattern.exec(doc.title))?.[0]) };
+  const atStart = (title: string) => {
+    const m = pattern.exec(title);
+    return m !== null && title.charAt(m.index + m[0].length) !== ":" ? m : null;
+  };
+  return { type, weight, find: (doc) => quote(what, "title", (pattern.exec(doc.subject) ?? atStart(doc.title))?.[0]) };
 }
 
 /** A rule that fires when `pattern` matches the prose of the body. */

@@ -92,14 +92,29 @@ describe("classifyIssue", () => {
   it("takes a colon for a title prefix only when a space or the end follows it", () => {
     // `tokio::spawn_blocking` once read as the prefix "Add abstraction for `tokio:", which hid the "Add".
     expect(score(classifyIssue("Add abstraction for `tokio::spawn_blocking`", ""), "feature").evidence.join(" ")).toMatch(/request phrased as a change in title: "Add"/);
-    // A title that starts with the request and then a colon still reads as the request.
+    // A title that starts with the request and then a colon still reads as the request…
     expect(score(classifyIssue("allow retries: true to be set per job", ""), "feature").evidence.join(" ")).toMatch(/"allow"/);
+    // …but a component prefix that happens to be a verb is not one.
+    expect(score(classifyIssue("make: *** No rule to make target", ""), "feature").confidence).toBe(0);
+    expect(score(classifyIssue("Display: window flickers on resize", ""), "feature").confidence).toBe(0);
   });
 
   it("reads a title in the imperative as a change asked for, but not a fix", () => {
     expect(score(classifyIssue("Validate webhook URLs before saving", ""), "feature").evidence.join(" ")).toMatch(/change asked for in the imperative/);
     expect(score(classifyIssue("More shortcuts for the editor", ""), "feature").confidence).toBeGreaterThan(0.3);
     expect(score(classifyIssue("Fix the login redirect", ""), "feature").confidence).toBe(0);
+    // A first word that names a thing, in a title that says something failed, asks for nothing.
+    for (const title of ["Upgrade from 1.4 to 1.5 breaks login", "Test failures on Windows", "Remove button does nothing", "Custom domain not working"]) {
+      const scores = classifyIssue(title, "");
+      expect(score(scores, "feature").confidence, title).toBe(0);
+      expect(scores[0]?.type, title).toBe("bug");
+    }
+  });
+
+  it("does not read a quoted limitation in a bug report as a feature request", () => {
+    const scores = classifyIssue("Login fails on Safari", "The console says this browser does not support WebAuthn, so sign-in never completes.");
+    expect(scores[0]?.type).toBe("bug");
+    expect(score(scores, "feature").confidence).toBe(0);
   });
 
   it("hears a request in asking for a way to do something, or for plans to support it", () => {

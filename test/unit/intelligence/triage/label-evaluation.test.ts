@@ -27,13 +27,14 @@ describe("label classification against maintainers' labels (test/fixtures/issues
     expect(fresh.length).toBeGreaterThanOrEqual(60);
   });
 
-  // The targets are applied precision >= 0.85 and micro-F1 >= 0.75 on all labelled issues (docs/intelligence.md,
-  // "Figures": 0.910 and 0.781 on all 265; 0.917 and 0.750 on holdout-3 alone when it was measured).
-  it("applies labels at least 85% precise on all labelled issues", () => {
+  // The targets are applied precision >= 0.85 and micro-F1 >= 0.75 on all labelled issues, asserted on the pooled
+  // 265 (0.910 and 0.781). On holdout-3 alone, measured blind, they were 0.917 and exactly 0.750, as for the engine
+  // before that round: the pooled micro-F1 rests on tuning-set gains (docs/intelligence.md, "Figures").
+  it("applies labels at least 85% precise on all labelled issues, pooled", () => {
     expect(precision(measureLabels(all, DEFAULT_MIN_CONFIDENCE).applied)).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("reaches micro-F1 0.75 over applied and suggested labels on all labelled issues", () => {
+  it("reaches micro-F1 0.75 over applied and suggested labels on all labelled issues, pooled", () => {
     expect(f1(measureLabels(all, DEFAULT_MIN_CONFIDENCE).any)).toBeGreaterThanOrEqual(0.75);
   });
 });
