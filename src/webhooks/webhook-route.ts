@@ -50,5 +50,17 @@ const chargeRefusalsToCallerAddress: MiddlewareHandler<AppEnv> = async (c, next)
   }
 };
 
+/**
+ * A browser's preflight for the webhook, refused here, ahead of the global CORS policy: no origin, listed or not,
+ * is told it may send the webhook a cross-origin request. GitHub never sends OPTIONS.
+ */
+const refusePreflight: MiddlewareHandler<AppEnv> = async () => {
+  const refused = toResponse(new AppError(405, "METHOD_NOT_ALLOWED", "The webhook takes POST requests from GitHub"));
+  refused.headers.set("allow", "POST");
+  return refused;
+};
+
 /** POST /integrations/github/webhook: public, protected by its signature; refusals are charged to the caller's address. */
-export const webhookRoute = new Hono<AppEnv>().post("/webhook", chargeRefusalsToCallerAddress, requireWebhookHeaders, limitWebhookBody, handleWebhook);
+export const webhookRoute = new Hono<AppEnv>()
+  .post("/webhook", chargeRefusalsToCallerAddress, requireWebhookHeaders, limitWebhookBody, handleWebhook)
+  .on("OPTIONS", "/webhook", refusePreflight);

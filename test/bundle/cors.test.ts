@@ -58,6 +58,18 @@ describe("CORS", () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();
     expect(refused.headers.get("vary")).toBeNull();
+    // Nor may a listed origin's page send it one: its preflight is refused, not answered by the global policy.
+    const preflighted = await bundleFetch("/integrations/github/webhook", {
+      method: "OPTIONS",
+      key: null,
+      variant: "production",
+      headers: { origin: LISTED, "access-control-request-method": "POST", "access-control-request-headers": "x-hub-signature-256, x-github-event" },
+    });
+    expect(preflighted.status).toBe(405);
+    expect(preflighted.headers.get("allow")).toBe("POST");
+    expect(preflighted.headers.get("access-control-allow-origin")).toBeNull();
+    expect(preflighted.headers.get("access-control-allow-methods")).toBeNull();
+    expect(await preflighted.json()).toEqual({ error: { code: "METHOD_NOT_ALLOWED", message: expect.any(String) } });
   });
 
   it("answers a listed origin's preflight without a credential, and no one else's", async () => {

@@ -13,6 +13,8 @@ type Rule = { capability: string; open?: never } | { open: string; capability?: 
 const PUBLIC = [
   "GET /health",
   "POST /integrations/github/webhook",
+  // Answers only a refusal (405), so that the global CORS policy never approves a preflight to the webhook.
+  "OPTIONS /integrations/github/webhook",
   "GET /integrations/github/setup",
   "GET /integrations/github/manifest",
   "GET /integrations/github/install",
