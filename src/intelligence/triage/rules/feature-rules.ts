@@ -9,7 +9,7 @@ export const FEATURE_SECTIONS = [
   "proposal", "use case",
 ] as const;
 
-const IMPERATIVE = /^\s*(?:get|reduce|validate|test|replace|remove|rename|upgrade|convert|generate|export|persist|hide|toggle|refactor|handle|detect|warn|cache|automate|avoid|skip|accept|respect|honou?r|more|better|new|additional|custom) \w+/i;
+const IMPERATIVE_TITLE = subjectRule("feature", 0.35, /^\s*(?:get|reduce|validate|test|replace|remove|rename|upgrade|convert|generate|export|persist|hide|toggle|refactor|handle|detect|warn|cache|automate|avoid|skip|accept|respect|honou?r|more|better|new|additional|custom) \w+/i, "change asked for in the imperative");
 
 export const FEATURE_RULES: readonly EvidenceRule[] = [
   markerRule("feature", 0.75, /^\s*(?:\[?(?:feature|feat|enh|enhancement|request|proposal|rfc|suggestion|idea)\]?(?:\([\w-]+\))?:|\[(?:feature|feature request|request|enhancement|proposal)\]|feature request|fr:)/i, "feature marker"),
@@ -18,14 +18,7 @@ export const FEATURE_RULES: readonly EvidenceRule[] = [
   // it names a defect. Weaker than the request verbs above, which say outright that something is asked for, and
   // silent when the title also says something failed: then the first word is a noun ("Upgrade from 1.4 breaks
   // login", "Test failures on Windows", "Remove button does nothing").
-  {
-    type: "feature",
-    weight: 0.35,
-    find(doc) {
-      if (FAILURE_IN_TITLE.test(doc.title)) return null;
-      return subjectRule("feature", 0.35, IMPERATIVE, "change asked for in the imperative").find(doc);
-    },
-  },
+  { ...IMPERATIVE_TITLE, find: (doc) => (FAILURE_IN_TITLE.test(doc.title) ? null : IMPERATIVE_TITLE.find(doc)) },
   // "request" alone is usually an HTTP request in a bug title; only the request-for-a-feature phrasings count.
   titleRule("feature", 0.3, /\b(?:feature|support for|option (?:to|for)|ability to|would be nice|feature request|request for|proposal|configurable|customi[sz]able)\b/i, "request wording"),
   // Asking for clearer diagnostics is an enhancement in most trackers, even though the title says "error".
